@@ -1,0 +1,165 @@
+package dev.suppression.bounce;
+
+import dev.suppression.address.DomainName;
+import dev.suppression.bounce.IngestionOutcome.EventResult;
+import dev.suppression.bounce.IngestionOutcome.Status;
+import dev.suppression.classification.BounceClassifier;
+import dev.suppression.classification.Classification;
+import dev.suppression.recipientdomain.DomainClusters;
+import dev.suppression.suppression.HardBounce;
+import dev.suppression.suppression.SuppressionList;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one ingestion path every reporter uses: classify each bounce, store it as evidence once (by event id),
+ * suppress hard-bounced addresses and count them toward their domain's cluster, and keep each refused event
+ * with its reason. A batch is one transaction: it is acknowledged only after it committed, and valid
+ * events are never lost because a neighbour was malformed.
+ */
+@Service
+public class BounceIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(BounceIngestion.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final BounceEvents events;
+    private final RejectedEvents rejected;
+    private final SuppressionList suppressions;
+    private final DomainClusters domains;
+    private final BounceClassifier classifier = new BounceClassifier();
+    private final TransactionTemplate transaction;
+    private final Map<Classification, Counter> ingestedCounters = new EnumMap<>(Classification.class);
+    private final Counter rejectedCounter;
+    private final Counter duplicateCounter;
+
+    BounceIngestion(BounceEvents events, RejectedEvents rejected, SuppressionList suppressions,
+                    DomainClusters domains, TransactionTemplate transaction, MeterRegistry meters) {
+        this.events = events;
+        this.rejected = rejected;
+        this.suppressions = suppressions;
+        this.domains = domains;
+        this.transaction = transaction;
+        for (var c : Classification.values()) {
+            ingestedCounters.put(c, Counter.builder("suppression.events.ingested").tag("classification", c.name())
+                    .description("Bounce events accepted, by classification").register(meters));
+        }
+        this.rejectedCounter = Counter.builder("suppression.events.rejected")
+                .description("Bounce events refused as malformed").register(meters);
+        this.duplicateCounter = Counter.builder("suppression.events.duplicate")
+                .description("Bounce events whose event id was already stored").register(meters);
+    }
+
+    /** Ingests a batch in one transaction, retried whole if the database picks it as a deadlock victim. */
+    public IngestionOutcome ingest(List<Submission> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                var outcome = transaction.execute(status -> ingestInTransaction(batch));
+                countMetrics(outcome);
+                return outcome;
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("Batch of {} events hit a lock conflict (attempt {}), retrying: {}", batch.size(), attempt,
+                        e.getMessage());
+            }
+        }
+    }
+
+    private IngestionOutcome ingestInTransaction(List<Submission> batch) {
+        // Lock every domain this batch may change before touching any row, in one global order.
+        var domainsToLock = new ArrayList<DomainName>();
+        for (var submission : batch) {
+            if (submission instanceof Submission.Valid(var report, var raw) && report.origin() == Origin.RECIPIENT) {
+                domainsToLock.add(report.recipient().domain());
+            }
+        }
+        domains.lock(domainsToLock);
+
+        var results = new EventResult[batch.size()];
+        // Event ids are inserted in sorted order, so two batches sharing ids wait on each other in one order.
+        var order = IntStream.range(0, batch.size()).boxed()
+                .sorted(Comparator.comparing(i -> batch.get(i) instanceof Submission.Valid v && v.report().eventId() != null
+                        ? v.report().eventId() : "", Comparator.naturalOrder()))
+                .toList();
+        for (int index : order) {
+            results[index] = switch (batch.get(index)) {
+                case Submission.Valid(var report, var raw) -> accept(index, report);
+                case Submission.Invalid(var raw, var reason) -> {
+                    rejected.record(raw, reason, null);
+                    yield new EventResult(index, Status.REJECTED, null, null, null, reason);
+                }
+            };
+        }
+        int accepted = 0, duplicates = 0, refused = 0;
+        for (var r : results) {
+            switch (r.status()) {
+                case ACCEPTED -> accepted++;
+                case DUPLICATE -> duplicates++;
+                case REJECTED -> refused++;
+            }
+        }
+        return new IngestionOutcome(accepted, duplicates, refused, List.of(results));
+    }
+
+    private EventResult accept(int index, BounceReport report) {
+        var diagnosis = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic());
+        var classification = diagnosis.classification();
+        var hard = classification.isHardBounce() && report.origin() == Origin.RECIPIENT;
+        var stored = events.insert(report, classification, hard);
+        var recipient = report.recipient().value();
+        if (stored.isEmpty()) {
+            return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), classification,
+                    "event id " + report.eventId() + " was already ingested; nothing changed");
+        }
+        if (hard) {
+            var response = responseText(report);
+            suppressions.applyHardBounce(new HardBounce(report.recipient(), classification, report.occurredAt(),
+                    response, report.reportingMta(), stored.get()), actorFor(report));
+            domains.recordHardBounce(report.recipient().domain(), recipient, report.occurredAt(), response,
+                    report.reportingMta());
+        }
+        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), classification, null);
+    }
+
+    /** The full SMTP response as ops want to read it: the diagnostic, or the codes when no text came. */
+    private static String responseText(BounceReport report) {
+        if (report.diagnostic() != null) {
+            return report.diagnostic();
+        }
+        var parts = new ArrayList<String>();
+        if (report.smtpCode() != null) {
+            parts.add(report.smtpCode().toString());
+        }
+        if (report.enhancedCode() != null) {
+            parts.add(report.enhancedCode());
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String actorFor(BounceReport report) {
+        return report.source() == null ? "bounce" : "bounce via " + report.source();
+    }
+
+    private void countMetrics(IngestionOutcome outcome) {
+        for (var r : outcome.results()) {
+            switch (r.status()) {
+                case ACCEPTED -> ingestedCounters.get(r.classification()).increment();
+                case DUPLICATE -> duplicateCounter.increment();
+                case REJECTED -> rejectedCounter.increment();
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.suppression.bounce;
+
+import dev.suppression.classification.Classification;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What happened to each event of a batch, in input order. */
+public record IngestionOutcome(int accepted, int duplicates, int rejected, List<EventResult> results) {
+
+    public enum Status { ACCEPTED, DUPLICATE, REJECTED }
+
+    /** The fate of one event; {@code classification} for stored ones, {@code detail} for refused ones. */
+    public record EventResult(int index, Status status, @Nullable String recipient, @Nullable String eventId,
+                              @Nullable Classification classification, @Nullable String detail) { }
+}

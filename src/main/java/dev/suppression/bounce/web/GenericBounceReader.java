@@ -1,0 +1,196 @@
+package dev.suppression.bounce.web;
+
+import dev.suppression.address.EmailAddress;
+import dev.suppression.address.InvalidAddressException;
+import dev.suppression.bounce.BounceReport;
+import dev.suppression.bounce.IngestionSettings;
+import dev.suppression.bounce.Origin;
+import dev.suppression.bounce.Submission;
+import dev.suppression.classification.EnhancedStatusCode;
+import dev.suppression.classification.SmtpReplyCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Reads events of the generic JSON format into validated reports, or into the reason they are refused. */
+@Component
+class GenericBounceReader {
+
+    private static final int MAX_DIAGNOSTIC = 10_000;
+
+    private final Clock clock;
+    private final IngestionSettings settings;
+
+    GenericBounceReader(Clock clock, IngestionSettings settings) {
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    Submission read(JsonNode event) {
+        var raw = event.toString();
+        if (!event.isObject()) {
+            return new Submission.Invalid(raw, "an event must be a JSON object, not " + describe(event));
+        }
+        var problems = new ArrayList<String>();
+        var recipient = recipient(event, problems);
+        var smtpCode = smtpCode(event, problems);
+        var enhancedCode = enhancedCode(event, problems);
+        var diagnostic = text(event, "diagnostic", MAX_DIAGNOSTIC, problems);
+        var occurredAt = occurredAt(event, problems);
+        var eventId = identifier(event, "eventId", 255, problems);
+        var messageId = text(event, "messageId", 998, problems);
+        var reportingMta = text(event, "reportingMta", 255, problems);
+        var source = text(event, "source", 100, problems);
+        var origin = origin(event, problems);
+        if (smtpCode == null && enhancedCode == null && diagnostic == null && problems.isEmpty()) {
+            problems.add("at least one of 'smtpCode', 'enhancedCode' and 'diagnostic' is required to classify the bounce");
+        }
+        if (!problems.isEmpty() || recipient == null) {
+            return new Submission.Invalid(raw, String.join("; ", problems));
+        }
+        return new Submission.Valid(new BounceReport(recipient, smtpCode, enhancedCode, diagnostic, occurredAt,
+                eventId, messageId, reportingMta, source, origin), raw);
+    }
+
+    private static @Nullable EmailAddress recipient(JsonNode event, List<String> problems) {
+        var node = event.get("recipient");
+        if (node == null || node.isNull()) {
+            problems.add("'recipient' is required");
+            return null;
+        }
+        if (!node.isString()) {
+            problems.add("'recipient' must be a string address, not " + describe(node));
+            return null;
+        }
+        try {
+            return EmailAddress.parse(node.stringValue());
+        } catch (InvalidAddressException e) {
+            problems.add("'recipient' is invalid: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static @Nullable Integer smtpCode(JsonNode event, List<String> problems) {
+        var node = event.get("smtpCode");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Integer value = null;
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            value = node.intValue();
+        } else if (node.isString() && node.stringValue().strip().matches("\\d{3}")) {
+            value = Integer.parseInt(node.stringValue().strip());
+        }
+        if (value == null || !SmtpReplyCode.isValid(value)) {
+            problems.add("'smtpCode' must be a three-digit SMTP reply code such as 550, not " + describe(node));
+            return null;
+        }
+        return value;
+    }
+
+    private static @Nullable String enhancedCode(JsonNode event, List<String> problems) {
+        var node = event.get("enhancedCode");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        var parsed = node.isString() ? EnhancedStatusCode.parse(node.stringValue()) : java.util.Optional.<EnhancedStatusCode>empty();
+        if (parsed.isEmpty()) {
+            problems.add("'enhancedCode' must be an RFC 3463 code such as \"5.1.1\", not " + describe(node));
+            return null;
+        }
+        return parsed.get().toString();
+    }
+
+    private Instant occurredAt(JsonNode event, List<String> problems) {
+        var now = clock.instant();
+        var node = event.get("occurredAt");
+        if (node == null || node.isNull()) {
+            return now;
+        }
+        if (!node.isString()) {
+            problems.add("'occurredAt' must be an RFC 3339 timestamp string such as \"2026-11-23T10:15:00Z\", not "
+                    + describe(node));
+            return now;
+        }
+        try {
+            var at = OffsetDateTime.parse(node.stringValue().strip().toUpperCase(Locale.ROOT).replace(' ', 'T')).toInstant();
+            if (at.isAfter(now.plus(settings.maxFutureSkew()))) {
+                problems.add("'occurredAt' " + node.stringValue() + " lies in the future; send the time the bounce happened");
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            problems.add("'occurredAt' must be an RFC 3339 timestamp with an offset, such as \"2026-11-23T10:15:00Z\", not "
+                    + describe(node));
+            return now;
+        }
+    }
+
+    private static Origin origin(JsonNode event, List<String> problems) {
+        var node = event.get("origin");
+        if (node == null || node.isNull()) {
+            return Origin.RECIPIENT;
+        }
+        if (node.isString()) {
+            switch (node.stringValue().strip().toLowerCase(Locale.ROOT)) {
+                case "recipient" -> {
+                    return Origin.RECIPIENT;
+                }
+                case "sender" -> {
+                    return Origin.SENDER;
+                }
+                default -> { }
+            }
+        }
+        problems.add("'origin' must be \"recipient\" or \"sender\", not " + describe(node));
+        return Origin.RECIPIENT;
+    }
+
+    private static @Nullable String identifier(JsonNode event, String field, int maxLength, List<String> problems) {
+        var node = event.get(field);
+        if (node != null && node.isIntegralNumber()) {
+            return node.asString();
+        }
+        return text(event, field, maxLength, problems);
+    }
+
+    private static @Nullable String text(JsonNode event, String field, int maxLength, List<String> problems) {
+        var node = event.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            problems.add("'" + field + "' must be a string, not " + describe(node));
+            return null;
+        }
+        var value = node.stringValue().strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            problems.add("'" + field + "' is longer than " + maxLength + " characters");
+            return null;
+        }
+        if (value.indexOf('\0') >= 0) {
+            problems.add("'" + field + "' contains a NUL character");
+            return null;
+        }
+        return value;
+    }
+
+    private static String describe(JsonNode node) {
+        var text = node.toString();
+        var shown = text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        return switch (node.getNodeType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            default -> shown;
+        };
+    }
+}

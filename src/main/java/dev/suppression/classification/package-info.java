@@ -1,0 +1,5 @@
+/** What a bounce means: SMTP reply and enhanced status codes (RFC 3463) and the classification table. */
+@NullMarked
+package dev.suppression.classification;
+
+import org.jspecify.annotations.NullMarked;

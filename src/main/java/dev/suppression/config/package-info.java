@@ -1,0 +1,5 @@
+/** Application-wide wiring that belongs to no single feature. */
+@NullMarked
+package dev.suppression.config;
+
+import org.jspecify.annotations.NullMarked;

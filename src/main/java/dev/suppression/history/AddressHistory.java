@@ -1,0 +1,40 @@
+package dev.suppression.history;
+
+import dev.suppression.address.EmailAddress;
+import dev.suppression.bounce.BounceEvents;
+import dev.suppression.suppression.SuppressionChanges;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Merges an address's bounces and state changes, oldest first, in the order the service recorded them. */
+@Service
+class AddressHistory {
+
+    private final BounceEvents bounces;
+    private final SuppressionChanges changes;
+
+    AddressHistory(BounceEvents bounces, SuppressionChanges changes) {
+        this.bounces = bounces;
+        this.changes = changes;
+    }
+
+    @Transactional(readOnly = true)
+    List<HistoryEntry> of(EmailAddress address) {
+        record Sequenced(long sequence, HistoryEntry entry) { }
+        var entries = new ArrayList<Sequenced>();
+        for (var b : bounces.forRecipient(address.value())) {
+            entries.add(new Sequenced(b.sequence(), new HistoryEntry("BOUNCE", b.occurredAt(), b.classification().name(),
+                    null, null, b.eventId(), b.smtpCode(), b.enhancedCode(), b.diagnostic(), b.reportingMta(),
+                    b.messageId(), b.source(), b.origin().name().toLowerCase(Locale.ROOT), b.receivedAt())));
+        }
+        for (var c : changes.forAddress(address.value())) {
+            entries.add(new Sequenced(c.sequence(), new HistoryEntry(c.action(), c.at(), c.classification(),
+                    c.reason(), c.actor(), null, null, null, null, null, null, null, null, null)));
+        }
+        return entries.stream().sorted(Comparator.comparingLong(Sequenced::sequence)).map(Sequenced::entry).toList();
+    }
+}

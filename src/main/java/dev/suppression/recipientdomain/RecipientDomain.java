@@ -1,0 +1,64 @@
+package dev.suppression.recipientdomain;
+
+import dev.suppression.address.DomainName;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A recipient domain's pause state. The pause is sticky: only ops lift it. */
+@Entity
+@Table(name = "recipient_domain")
+class RecipientDomain {
+
+    @Id
+    private String domain;
+
+    @Column(nullable = false)
+    private boolean paused;
+
+    private @Nullable Instant pausedAt;
+
+    private @Nullable Instant resumedAt;
+
+    protected RecipientDomain() {
+        this.domain = "";
+    }
+
+    DomainName name() {
+        return new DomainName(domain);
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    @Nullable Instant pausedAt() {
+        return pausedAt;
+    }
+
+    @Nullable Instant resumedAt() {
+        return resumedAt;
+    }
+
+    /** Pauses the domain; a domain already paused keeps its original pause time. */
+    boolean pause(Instant now) {
+        if (paused) {
+            return false;
+        }
+        paused = true;
+        pausedAt = now;
+        return true;
+    }
+
+    /** Lifts the pause; counting starts again from now. */
+    void resume(Instant now) {
+        if (!paused) {
+            throw new DomainNotPausedException(name());
+        }
+        paused = false;
+        resumedAt = now;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.suppression.suppression;
+
+import dev.suppression.address.EmailAddress;
+import dev.suppression.classification.Classification;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** The evidence of one hard bounce that the suppression list acts on. */
+public record HardBounce(EmailAddress address, Classification classification, Instant occurredAt,
+                         @Nullable String response, @Nullable String rejectingHost, long bounceId) {
+
+    public HardBounce {
+        if (!classification.isHardBounce()) {
+            throw new IllegalArgumentException(classification + " is not a hard bounce");
+        }
+    }
+}

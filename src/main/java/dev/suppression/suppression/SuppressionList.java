@@ -1,0 +1,155 @@
+package dev.suppression.suppression;
+
+import dev.suppression.address.DomainName;
+import dev.suppression.address.EmailAddress;
+import dev.suppression.recipientdomain.DomainClusters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The suppression list and its rules: hard bounces suppress, ops suppress and clear by hand, and a
+ * cleared address is on probation. Every change runs under the address's domain lock, so a clear racing a
+ * new bounce, on any instance, comes out as one of the two serial orders.
+ */
+@Service
+public class SuppressionList {
+
+    private static final Logger log = LoggerFactory.getLogger(SuppressionList.class);
+
+    private final Suppressions suppressions;
+    private final SuppressionChanges changes;
+    private final DomainClusters domains;
+    private final ProbationSettings probation;
+    private final Clock clock;
+    private final Counter created;
+    private final Counter cleared;
+
+    SuppressionList(Suppressions suppressions, SuppressionChanges changes, DomainClusters domains,
+                    ProbationSettings probation, Clock clock, MeterRegistry meters) {
+        this.suppressions = suppressions;
+        this.changes = changes;
+        this.domains = domains;
+        this.probation = probation;
+        this.clock = clock;
+        this.created = Counter.builder("suppression.suppressions.created")
+                .description("Addresses put on the suppression list (hard bounce, re-suppression or manual)")
+                .register(meters);
+        this.cleared = Counter.builder("suppression.suppressions.cleared")
+                .description("Suppressions cleared by ops").register(meters);
+    }
+
+    /**
+     * Applies a hard bounce to the list. The caller's transaction must hold the domain lock
+     * ({@link DomainClusters#lock}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyHardBounce(HardBounce bounce, String actor) {
+        var now = clock.instant();
+        var existing = suppressions.findById(bounce.address().value());
+        if (existing.isEmpty()) {
+            suppressions.save(Suppression.fromHardBounce(bounce, now));
+            changes.record(bounce.address().value(), "SUPPRESSED", "hard bounce", actor, bounce.classification(),
+                    bounce.bounceId());
+            created.increment();
+            return;
+        }
+        var suppression = existing.get();
+        switch (suppression.applyHardBounce(bounce, now)) {
+            case RESUPPRESSED -> {
+                changes.record(bounce.address().value(), "RESUPPRESSED",
+                        suppression.needsForceToClear() ? "hard bounce during probation" : "hard bounce after a clear",
+                        actor, bounce.classification(), bounce.bounceId());
+                created.increment();
+                log.info("Re-suppressed {} after a new hard bounce (probation: {})", bounce.address(),
+                        suppression.needsForceToClear());
+            }
+            case IGNORED_BEFORE_CLEAR -> log.info(
+                    "Hard bounce for {} at {} predates its last clear; kept as evidence only",
+                    bounce.address(), bounce.occurredAt());
+            case EVIDENCE_ADDED, SUPPRESSED -> { }
+        }
+    }
+
+    /** Ops put an address on the list by hand; a no-op when it is already suppressed. */
+    @Transactional
+    public CheckView suppressManually(EmailAddress address, String reason, String actor) {
+        domains.lock(Set.of(address.domain()));
+        var now = clock.instant();
+        var existing = suppressions.findById(address.value());
+        if (existing.isEmpty()) {
+            suppressions.save(Suppression.manual(address, now));
+            changes.record(address.value(), "MANUAL_SUPPRESSED", reason, actor, null, null);
+            created.increment();
+        } else if (existing.get().suppressManually(now)) {
+            changes.record(address.value(), "MANUAL_SUPPRESSED", reason, actor, null, null);
+            created.increment();
+        }
+        suppressions.flush();
+        return check(address);
+    }
+
+    /** Ops clear an address after a recipient-side fix; it goes on probation. */
+    @Transactional
+    public CheckView clear(EmailAddress address, String reason, boolean force, String actor) {
+        domains.lock(Set.of(address.domain()));
+        var suppression = suppressions.findById(address.value())
+                .orElseThrow(() -> new AddressNotSuppressedException(address));
+        var forced = suppression.needsForceToClear();
+        suppression.clear(clock.instant(), probation.duration(), force);
+        changes.record(address.value(), forced ? "CLEARED_FORCED" : "CLEARED", reason, actor, null, null);
+        cleared.increment();
+        log.info("Cleared {} by {}{}: {}", address, actor, forced ? " (forced)" : "", reason);
+        suppressions.flush();
+        return check(address);
+    }
+
+    /** The check senders call before every send. */
+    @Transactional(readOnly = true)
+    public CheckView check(EmailAddress address) {
+        var suppression = suppressions.findById(address.value());
+        var domain = domains.status(address.domain());
+        var now = clock.instant();
+        var active = suppression.filter(Suppression::isActive);
+        Verdict verdict = active.isPresent() ? Verdict.SUPPRESSED
+                : domain.paused() ? Verdict.DOMAIN_PAUSED : Verdict.ALLOW;
+        var onProbation = suppression.map(s -> s.isOnProbation(now)).orElse(false);
+        return new CheckView(address.value(), verdict.mayMail(), verdict, onProbation,
+                active.map(SuppressionDetails::of).orElse(null), domain);
+    }
+
+    /** Active suppressions in address order, a page at a time. */
+    @Transactional(readOnly = true)
+    public SuppressionPage active(@Nullable DomainName domain, int limit, @Nullable String cursor) {
+        var after = cursor == null ? "" : decodeCursor(cursor);
+        List<Suppression> rows = domain == null
+                ? suppressions.activeAfter(after, Limit.of(limit + 1))
+                : suppressions.activeAtDomainAfter(domain.value(), after, Limit.of(limit + 1));
+        var items = rows.stream().limit(limit).map(SuppressionDetails::of).toList();
+        var next = rows.size() > limit ? encodeCursor(items.getLast().address()) : null;
+        return new SuppressionPage(items, next);
+    }
+
+    private static String encodeCursor(String address) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(address.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCursorException(cursor);
+        }
+    }
+}

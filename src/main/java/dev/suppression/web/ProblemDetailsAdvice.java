@@ -1,0 +1,93 @@
+package dev.suppression.web;
+
+import dev.suppression.address.InvalidAddressException;
+import dev.suppression.recipientdomain.DomainNotPausedException;
+import dev.suppression.suppression.AddressNotSuppressedException;
+import dev.suppression.suppression.ClearNeedsForceException;
+import dev.suppression.suppression.InvalidCursorException;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every error to an RFC 9457 problem with a {@code detail} a person can act on. Nothing internal
+ * (stack traces, SQL, class names) reaches a response.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler({InvalidAddressException.class, BadRequestException.class, InvalidCursorException.class})
+    ProblemDetail badRequest(RuntimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(AddressNotSuppressedException.class)
+    ProblemDetail notSuppressed(AddressNotSuppressedException e) {
+        return problem(HttpStatus.NOT_FOUND, "Address not suppressed", e.getMessage());
+    }
+
+    @ExceptionHandler(ClearNeedsForceException.class)
+    ProblemDetail needsForce(ClearNeedsForceException e) {
+        return problem(HttpStatus.CONFLICT, "Clear needs force", e.getMessage());
+    }
+
+    @ExceptionHandler(DomainNotPausedException.class)
+    ProblemDetail notPaused(DomainNotPausedException e) {
+        return problem(HttpStatus.CONFLICT, "Domain not paused", e.getMessage());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                "The parameter '" + e.getName() + "' has a value of the wrong type: '" + e.getValue() + "'.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The service failed to handle this request; it has been logged. Retry later, and report it if it persists.");
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed body",
+                "The request body is missing or is not valid JSON. Send a JSON document with Content-Type: application/json."));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Missing parameter",
+                "The query parameter '" + ex.getParameterName() + "' is required."));
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+}
