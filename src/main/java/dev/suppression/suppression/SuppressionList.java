@@ -43,10 +43,10 @@ public class SuppressionList {
         this.domains = domains;
         this.probation = probation;
         this.clock = clock;
-        this.created = Counter.builder("suppression.suppressions.created")
+        this.created = Counter.builder("suppression.addresses.suppressed")
                 .description("Addresses put on the suppression list (hard bounce, re-suppression or manual)")
                 .register(meters);
-        this.cleared = Counter.builder("suppression.suppressions.cleared")
+        this.cleared = Counter.builder("suppression.addresses.cleared")
                 .description("Suppressions cleared by ops").register(meters);
     }
 
