@@ -1,6 +1,7 @@
 package dev.suppression.address;
 
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,8 @@ public record DomainName(String value) {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_LENGTH = 253;
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(
+            IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.CHECK_CONTEXTO);
 
     public DomainName {
         if (!isCanonical(value)) {
@@ -29,12 +32,18 @@ public record DomainName(String value) {
             throw new InvalidAddressException(
                     "address literals such as '" + trimmed + "' are not accepted; use the domain name");
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(trimmed, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidAddressException("the domain '" + trimmed + "' is not a valid (internationalized) domain name");
+        var info = new IDNA.Info();
+        var converted = new StringBuilder();
+        UTS46.nameToASCII(trimmed, converted, info);
+        var errors = EnumSet.noneOf(IDNA.Error.class);
+        errors.addAll(info.getErrors());
+        // Hyphens in positions 3-4 of a non-punycode label are legal LDH; the label check below still applies.
+        errors.remove(IDNA.Error.HYPHEN_3_4);
+        if (!errors.isEmpty()) {
+            throw new InvalidAddressException("the domain '" + trimmed
+                    + "' is not a valid (internationalized) domain name under IDNA2008 / UTS #46");
         }
+        var ascii = converted.toString().toLowerCase(Locale.ROOT);
         if (!isCanonical(ascii)) {
             throw new InvalidAddressException("the domain '" + trimmed
                     + "' is not a valid domain name (it needs at least two dot-separated labels of letters, digits"

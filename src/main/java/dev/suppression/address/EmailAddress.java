@@ -39,6 +39,9 @@ public record EmailAddress(String localPart, DomainName domain) {
         if (domainPart.isEmpty()) {
             throw new InvalidAddressException("'" + shorten(trimmed) + "' has no domain after the '@'");
         }
+        if (!domainPart.equals(domainPart.strip())) {
+            throw new InvalidAddressException("'" + shorten(trimmed) + "' has white space after the '@'");
+        }
         validateLocalPart(local, trimmed);
         var domain = DomainName.parse(domainPart);
         var normalizedLocal = local.toLowerCase(Locale.ROOT);

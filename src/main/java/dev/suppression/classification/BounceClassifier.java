@@ -27,7 +27,12 @@ public final class BounceClassifier {
             "no such mailbox", "mailbox unavailable", "mailbox does not exist", "no mailbox here",
             "address rejected: user", "unknown address", "invalid mailbox", "user not found",
             "recipient not found", "no such recipient", "account does not exist", "not a valid mailbox",
-            "address not found", "mailbox is disabled", "account has been disabled");
+            "address not found", "mailbox is disabled", "account has been disabled",
+            "user doesn't have a", "user does not have a", "recipient doesn't have a", "no longer available");
+    // Rejections of our own envelope sender: a sending-side problem, whatever code and wording come with it.
+    private static final List<String> SENDER_REJECTED_PHRASES = List.of(
+            "sender address rejected", "sender verify failed", "verification failed for",
+            "domain of sender address", "sender rejected", "sender domain");
     private static final List<String> MAILBOX_FULL_PHRASES = List.of(
             "mailbox full", "mailbox is full", "over quota", "quota exceeded", "exceeded storage",
             "insufficient storage", "mailbox size limit", "exceeds quota", "out of storage");
@@ -46,8 +51,12 @@ public final class BounceClassifier {
                 .or(() -> SmtpReplyCode.find(text));
         var enhanced = Optional.ofNullable(enhancedCode).flatMap(EnhancedStatusCode::parse)
                 .or(() -> EnhancedStatusCode.find(text));
+        var normalizedText = normalize(text);
+        if (containsAny(normalizedText, SENDER_REJECTED_PHRASES)) {
+            return new BounceDiagnosis(Classification.POLICY, reply.orElse(null), enhanced.orElse(null));
+        }
         var classification = enhanced.flatMap(BounceClassifier::byEnhancedCode)
-                .orElseGet(() -> byText(normalize(text), reply.orElse(null), enhanced.orElse(null)));
+                .orElseGet(() -> byText(normalizedText, reply.orElse(null), enhanced.orElse(null)));
         return new BounceDiagnosis(classification, reply.orElse(null), enhanced.orElse(null));
     }
 

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 public record EnhancedStatusCode(int statusClass, int subject, int detail) {
 
     private static final Pattern EXACT = Pattern.compile("([245])\\.(\\d{1,3})\\.(\\d{1,3})");
-    // In free text the code stands on its own: "550 5.1.1 <x@y>: ..." or "#5.1.1", but not "1.5.1.1".
-    private static final Pattern IN_TEXT = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
+    // In free text the code stands on its own: "550 5.1.1 <x@y>: ..." or "#5.1.1", but not "1.5.1.1" or "v2.5.1".
+    private static final Pattern IN_TEXT = Pattern.compile("(?<![\\w.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
 
     public EnhancedStatusCode {
         if (statusClass != 2 && statusClass != 4 && statusClass != 5) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 public record SmtpReplyCode(int value) {
 
     // A reply code opens the response ("550 5.1.1 ...", "550-5.1.1 ...") or follows "said:" / "SMTP error".
-    private static final Pattern IN_TEXT = Pattern.compile("(?<![\\d.])([245][0-5]\\d)(?=[ \\-]|$)");
+    private static final Pattern IN_TEXT = Pattern.compile("(?<![\\w.:])([245][0-5]\\d)(?=[ \\-]|$)");
 
     public SmtpReplyCode {
         if (value < 200 || value > 599 || value / 100 == 3) {
