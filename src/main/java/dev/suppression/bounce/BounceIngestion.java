@@ -79,11 +79,17 @@ public class BounceIngestion {
     }
 
     private IngestionOutcome ingestInTransaction(List<Submission> batch) {
-        // Lock every domain this batch may change before touching any row, in one global order.
+        var diagnoses = new Classification[batch.size()];
+        // Only recipient hard bounces change a domain; lock those domains before touching any row, in one
+        // global order, so overlapping batches on any instance queue instead of deadlocking.
         var domainsToLock = new ArrayList<DomainName>();
-        for (var submission : batch) {
-            if (submission instanceof Submission.Valid(var report, var raw) && report.origin() == Origin.RECIPIENT) {
-                domainsToLock.add(report.recipient().domain());
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) instanceof Submission.Valid(var report, var raw)) {
+                diagnoses[i] = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic())
+                        .classification();
+                if (countsAsHardBounce(report, diagnoses[i])) {
+                    domainsToLock.add(report.recipient().domain());
+                }
             }
         }
         domains.lock(domainsToLock);
@@ -96,10 +102,10 @@ public class BounceIngestion {
                 .toList();
         for (int index : order) {
             results[index] = switch (batch.get(index)) {
-                case Submission.Valid(var report, var raw) -> accept(index, report);
-                case Submission.Invalid(var raw, var reason) -> {
-                    rejected.record(raw, reason, null);
-                    yield new EventResult(index, Status.REJECTED, null, null, null, reason);
+                case Submission.Valid(var report, var raw) -> accept(index, report, diagnoses[index]);
+                case Submission.Invalid(var raw, var reason, var eventId, var source) -> {
+                    rejected.record(raw, reason, source);
+                    yield new EventResult(index, Status.REJECTED, null, eventId, null, reason);
                 }
             };
         }
@@ -114,10 +120,12 @@ public class BounceIngestion {
         return new IngestionOutcome(accepted, duplicates, refused, List.of(results));
     }
 
-    private EventResult accept(int index, BounceReport report) {
-        var diagnosis = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic());
-        var classification = diagnosis.classification();
-        var hard = classification.isHardBounce() && report.origin() == Origin.RECIPIENT;
+    private static boolean countsAsHardBounce(BounceReport report, Classification classification) {
+        return classification.isHardBounce() && report.origin() == Origin.RECIPIENT;
+    }
+
+    private EventResult accept(int index, BounceReport report, Classification classification) {
+        var hard = countsAsHardBounce(report, classification);
         var stored = events.insert(report, classification, hard);
         var recipient = report.recipient().value();
         if (stored.isEmpty()) {

@@ -32,7 +32,7 @@ public final class BounceClassifier {
     // Rejections of our own envelope sender: a sending-side problem, whatever code and wording come with it.
     private static final List<String> SENDER_REJECTED_PHRASES = List.of(
             "sender address rejected", "sender verify failed", "verification failed for",
-            "domain of sender address", "sender rejected", "sender domain");
+            "domain of sender address");
     private static final List<String> MAILBOX_FULL_PHRASES = List.of(
             "mailbox full", "mailbox is full", "over quota", "quota exceeded", "exceeded storage",
             "insufficient storage", "mailbox size limit", "exceeds quota", "out of storage");
@@ -42,6 +42,8 @@ public final class BounceClassifier {
             "prohibited", "denied by", "listed at", "listed on", "poor reputation", "content rejected");
     private static final String RECIPIENT_REJECTED = "recipient address rejected";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    // Echoed addresses (<jane.spfeiffer@x>, policyholder@insurer.example) must not trip a phrase.
+    private static final Pattern ADDRESSES = Pattern.compile("<[^<>\\s]*>|[^\\s<>\"',;()\\[\\]]+@[^\\s<>\"',;()\\[\\]]+");
 
     /** Classifies one bounce from whatever the reporter gave: any of the three may be missing. */
     public BounceDiagnosis classify(@Nullable Integer replyCode, @Nullable String enhancedCode,
@@ -72,6 +74,10 @@ public final class BounceClassifier {
             return Optional.of(Classification.UNDETERMINED);
         }
         if (code.is(5, 1, 1)) {
+            return Optional.of(Classification.USER_UNKNOWN);
+        }
+        if (code.is(5, 1, 3)) {
+            // Bad destination mailbox address syntax: no such mailbox can exist.
             return Optional.of(Classification.USER_UNKNOWN);
         }
         if (code.is(5, 1, 2) || code.is(5, 1, 10)) {
@@ -119,16 +125,26 @@ public final class BounceClassifier {
         return Classification.UNDETERMINED;
     }
 
+    /**
+     * True when one of the phrases occurs at a word start ("spf" does not match inside "mspf", while
+     * "blacklist" still matches "blacklisted").
+     */
     private static boolean containsAny(String text, List<String> phrases) {
         for (var phrase : phrases) {
-            if (text.contains(phrase)) {
-                return true;
+            int from = 0;
+            int at;
+            while ((at = text.indexOf(phrase, from)) >= 0) {
+                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
+                    return true;
+                }
+                from = at + 1;
             }
         }
         return false;
     }
 
     private static String normalize(String text) {
-        return WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        var withoutAddresses = ADDRESSES.matcher(text).replaceAll(" ");
+        return WHITESPACE.matcher(withoutAddresses.toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 }

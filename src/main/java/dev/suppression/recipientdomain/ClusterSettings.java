@@ -1,10 +1,10 @@
 package dev.suppression.recipientdomain;
 
+import dev.suppression.address.DomainName;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,6 +40,6 @@ public record ClusterSettings(
     }
 
     Set<String> exemptDomainSet() {
-        return exemptDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return exemptDomains.stream().map(d -> DomainName.parse(d).value()).collect(Collectors.toSet());
     }
 }

@@ -80,7 +80,7 @@ public class DomainClusters {
         var isExempt = isExempt(name);
         if (level == ClusterLevel.DOMAIN_PATTERN && !isExempt && domain.pause(now)) {
             changes.record(name.value(), "PAUSED", "automatic: " + count + " distinct addresses hard-bounced since "
-                    + windowStart, "system", count);
+                    + windowStart, "system", count, now);
             pausedCounter.increment();
             log.warn("Paused domain {}: {} distinct addresses hard-bounced since {}", name, count, windowStart);
         }
@@ -118,8 +118,9 @@ public class DomainClusters {
     @Transactional
     public DomainView resume(DomainName name, String reason, String actor) {
         var domain = domains.lock(name.value()).orElseThrow(() -> new DomainNotPausedException(name));
-        domain.resume(clock.instant());
-        changes.record(name.value(), "RESUMED", reason, actor, 0);
+        var now = clock.instant();
+        domain.resume(now);
+        changes.record(name.value(), "RESUMED", reason, actor, 0, now);
         log.info("Resumed domain {} by {}: {}", name, actor, reason);
         domains.flush();
         return view(name);

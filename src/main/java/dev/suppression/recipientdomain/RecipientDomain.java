@@ -59,6 +59,7 @@ class RecipientDomain {
             throw new DomainNotPausedException(name());
         }
         paused = false;
+        pausedAt = null;
         resumedAt = now;
     }
 }

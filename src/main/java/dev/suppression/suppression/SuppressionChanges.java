@@ -1,6 +1,8 @@
 package dev.suppression.suppression;
 
 import dev.suppression.classification.Classification;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,11 +19,12 @@ public class SuppressionChanges {
     }
 
     void record(String address, String action, @Nullable String reason, String actor,
-                @Nullable Classification classification, @Nullable Long bounceId) {
+                @Nullable Classification classification, @Nullable Long bounceId, Instant at) {
         jdbc.sql("""
-                insert into suppression_change (address, action, reason, actor, classification, bounce_id)
-                values (:address, :action, :reason, :actor, :classification, :bounceId)
+                insert into suppression_change (address, action, reason, actor, classification, bounce_id, at)
+                values (:address, :action, :reason, :actor, :classification, :bounceId, :at)
                 """)
+                .param("at", Timestamp.from(at))
                 .param("address", address).param("action", action).param("reason", reason).param("actor", actor)
                 .param("classification", classification == null ? null : classification.name())
                 .param("bounceId", bounceId)

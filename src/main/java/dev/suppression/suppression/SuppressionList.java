@@ -61,7 +61,7 @@ public class SuppressionList {
         if (existing.isEmpty()) {
             suppressions.save(Suppression.fromHardBounce(bounce, now));
             changes.record(bounce.address().value(), "SUPPRESSED", "hard bounce", actor, bounce.classification(),
-                    bounce.bounceId());
+                    bounce.bounceId(), now);
             created.increment();
             return;
         }
@@ -70,7 +70,7 @@ public class SuppressionList {
             case RESUPPRESSED -> {
                 changes.record(bounce.address().value(), "RESUPPRESSED",
                         suppression.needsForceToClear() ? "hard bounce during probation" : "hard bounce after a clear",
-                        actor, bounce.classification(), bounce.bounceId());
+                        actor, bounce.classification(), bounce.bounceId(), now);
                 created.increment();
                 log.info("Re-suppressed {} after a new hard bounce (probation: {})", bounce.address(),
                         suppression.needsForceToClear());
@@ -90,10 +90,10 @@ public class SuppressionList {
         var existing = suppressions.findById(address.value());
         if (existing.isEmpty()) {
             suppressions.save(Suppression.manual(address, now));
-            changes.record(address.value(), "MANUAL_SUPPRESSED", reason, actor, null, null);
+            changes.record(address.value(), "MANUAL_SUPPRESSED", reason, actor, null, null, now);
             created.increment();
         } else if (existing.get().suppressManually(now)) {
-            changes.record(address.value(), "MANUAL_SUPPRESSED", reason, actor, null, null);
+            changes.record(address.value(), "MANUAL_SUPPRESSED", reason, actor, null, null, now);
             created.increment();
         }
         suppressions.flush();
@@ -107,8 +107,9 @@ public class SuppressionList {
         var suppression = suppressions.findById(address.value())
                 .orElseThrow(() -> new AddressNotSuppressedException(address));
         var forced = suppression.needsForceToClear();
-        suppression.clear(clock.instant(), probation.duration(), force);
-        changes.record(address.value(), forced ? "CLEARED_FORCED" : "CLEARED", reason, actor, null, null);
+        var now = clock.instant();
+        suppression.clear(now, probation.duration(), force);
+        changes.record(address.value(), forced ? "CLEARED_FORCED" : "CLEARED", reason, actor, null, null, now);
         cleared.increment();
         log.info("Cleared {} by {}{}: {}", address, actor, forced ? " (forced)" : "", reason);
         suppressions.flush();

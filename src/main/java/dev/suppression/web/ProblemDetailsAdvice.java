@@ -110,6 +110,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The query parameter '" + ex.getParameterName() + "' is required."));
     }
 
+    /** Problems Spring MVC builds itself (404, 405, 415, ...) get the same shape as ours. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        var response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() == null) {
+            problem.setType(URI.create("about:blank"));
+        }
+        return response;
+    }
+
     static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail == null ? title : detail);
         problem.setTitle(title);

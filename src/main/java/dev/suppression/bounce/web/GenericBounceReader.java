@@ -53,7 +53,7 @@ class GenericBounceReader {
             problems.add("at least one of 'smtpCode', 'enhancedCode' and 'diagnostic' is required to classify the bounce");
         }
         if (!problems.isEmpty() || recipient == null) {
-            return new Submission.Invalid(raw, String.join("; ", problems));
+            return new Submission.Invalid(raw, String.join("; ", problems), eventId, source);
         }
         return new Submission.Valid(new BounceReport(recipient, smtpCode, enhancedCode, diagnostic, occurredAt,
                 eventId, messageId, reportingMta, source, origin), raw);
