@@ -389,7 +389,7 @@ class OpenApiContractTests {
             assertThat(body.get("entries").valueStream().map(e -> e.get("type").asString())).containsExactly(
                     "BOUNCE", "SUPPRESSED", "CLEARED", "BOUNCE", "RESUPPRESSED", "CLEARED_FORCED", "BOUNCE",
                     "MANUAL_SUPPRESSED");
-            assertThat(body.at("/entries/2/actor").asString()).isEqualTo("alice");
+            assertThat(body.at("/entries/2/actor").asString()).isEqualTo("bootstrap-admin (alice)");
             assertThat(body.at("/entries/7/actor").asString()).isEqualTo("carol");
             assertThat(body.at("/entries/0/rejectingHost").asString()).isEqualTo("mx1.recipient.example");
         }

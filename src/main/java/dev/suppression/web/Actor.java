@@ -1,8 +1,13 @@
 package dev.suppression.web;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Who made an ops change, from the optional {@code X-Actor} header; {@code anonymous} when absent. */
+/**
+ * Who made an ops change: the name of the API key the request came with, plus the person an optional
+ * {@code X-Actor} header names ({@code ops-key (alice)}), so every change is attributable.
+ */
 public final class Actor {
 
     public static final String HEADER = "X-Actor";
@@ -12,10 +17,16 @@ public final class Actor {
     }
 
     public static String from(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return "anonymous";
+        var person = header == null ? "" : header.strip().replaceAll("\\p{Cntrl}", "");
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var key = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken) ? authentication.getName() : null;
+        String actor;
+        if (key == null) {
+            actor = person.isEmpty() ? "anonymous" : person;
+        } else {
+            actor = person.isEmpty() ? key : key + " (" + person + ")";
         }
-        var cleaned = header.strip().replaceAll("\\p{Cntrl}", "");
-        return cleaned.length() <= MAX_LENGTH ? cleaned : cleaned.substring(0, MAX_LENGTH);
+        return actor.length() <= MAX_LENGTH ? actor : actor.substring(0, MAX_LENGTH);
     }
 }

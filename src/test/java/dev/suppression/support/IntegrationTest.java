@@ -15,8 +15,14 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = {
+        "suppression.security.bootstrap-admin-key=" + TestKeys.ADMIN,
+        "suppression.security.public-metrics=false",
+        "suppression.rate-limit.ingest.requests-per-second=0",
+        "suppression.rate-limit.ops.requests-per-second=0",
+        "suppression.rate-limit.admin.requests-per-second=0",
+        "suppression.scheduling.enabled=false"})
 @AutoConfigureMockMvc
-@Import(TestDatabase.class)
+@Import({TestDatabase.class, TestSecurity.class})
 public @interface IntegrationTest {
 }

@@ -89,7 +89,7 @@ class SuppressionListTests {
         var change = api.history(address).get("entries").get(0);
         assertThat(change.get("type").stringValue()).isEqualTo("MANUAL_SUPPRESSED");
         assertThat(change.get("reason").stringValue()).isEqualTo("recipient asked to stop");
-        assertThat(change.get("actor").stringValue()).isEqualTo("carol");
+        assertThat(change.get("actor").stringValue()).isEqualTo("bootstrap-admin (carol)");
     }
 
     @Test
@@ -180,21 +180,21 @@ class SuppressionListTests {
         assertThat(types).containsExactly("BOUNCE", "SUPPRESSED", "CLEARED", "BOUNCE", "RESUPPRESSED",
                 "CLEARED_FORCED", "MANUAL_SUPPRESSED");
         assertThat(entries.get(2).get("reason").stringValue()).isEqualTo("alias restored");
-        assertThat(entries.get(2).get("actor").stringValue()).isEqualTo("alice");
+        assertThat(entries.get(2).get("actor").stringValue()).isEqualTo("bootstrap-admin (alice)");
         assertThat(entries.get(0).get("response").stringValue()).contains("550 5.1.1");
         assertThat(entries.get(0).get("rejectingHost").stringValue()).isEqualTo("mx1.recipient.example");
         assertThat(entries.get(0).get("messageId").stringValue()).startsWith("<m-");
     }
 
     @Test
-    void anOpsChangeWithoutActorIsRecordedAsAnonymous() {
+    void anOpsChangeWithoutXActorIsAttributedToTheKeyAlone() {
         var address = "anon@" + uniqueDomain("anon");
         api.hardBounce(address);
 
         mvc.delete().uri("/suppressions/{address}", address).param("reason", "fixed").exchange();
 
         var clear = api.history(address).get("entries").get(2);
-        assertThat(clear.get("actor").stringValue()).isEqualTo("anonymous");
+        assertThat(clear.get("actor").stringValue()).isEqualTo("bootstrap-admin");
     }
 
     @Test
