@@ -26,12 +26,31 @@ final class EmbeddedPostgres17 {
         return details(shared);
     }
 
-    /** A server that keeps its data in {@code dataDirectory} between runs (the dev runner). */
-    static JdbcConnectionDetails persistentIn(File dataDirectory) {
-        return details(start(dataDirectory));
+    /**
+     * A server that keeps its data in {@code dataDirectory} between runs (the dev runner). The caller owns
+     * it and closes it, after the application has drained its connections.
+     */
+    static EmbeddedPostgres persistentIn(File dataDirectory) {
+        return startServer(dataDirectory);
+    }
+
+    static JdbcConnectionDetails connectionTo(EmbeddedPostgres postgres) {
+        return details(postgres);
     }
 
     private static EmbeddedPostgres start(@Nullable File dataDirectory) {
+        var postgres = startServer(dataDirectory);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the JVM is going away; the server process dies with it
+            }
+        }));
+        return postgres;
+    }
+
+    private static EmbeddedPostgres startServer(@Nullable File dataDirectory) {
         try {
             var builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
@@ -40,15 +59,7 @@ final class EmbeddedPostgres17 {
                 dataDirectory.mkdirs();
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            var postgres = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; the server process dies with it
-                }
-            }));
-            return postgres;
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL 17", e);
         }
