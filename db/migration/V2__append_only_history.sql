@@ -2,7 +2,7 @@
 create function refuse_history_rewrite() returns trigger language plpgsql as $$
 begin
     raise exception 'the table % is append-only: history and evidence cannot be updated or deleted', tg_table_name
-        using errcode = 'insufficient_privilege';
+        using errcode = 'restrict_violation';
 end;
 $$;
 
@@ -24,7 +24,7 @@ create function refuse_bounce_delete_outside_retention() returns trigger languag
 begin
     if coalesce(current_setting('suppression.retention', true), '') <> 'on' then
         raise exception 'bounce events are evidence: only the retention job may delete them'
-            using errcode = 'insufficient_privilege';
+            using errcode = 'restrict_violation';
     end if;
     return old;
 end;
