@@ -36,6 +36,8 @@ final class EndpointRoles {
                 new Rule(null, parser.parse("/actuator/prometheus"),
                         settings.publicMetrics() ? new Requirement.Public() : ops),
                 new Rule(null, parser.parse("/api-keys/**"), new Requirement.NeedsRole(Role.ADMIN)),
+                // Every provider adapter authenticates its requests by the provider's own signature or credentials.
+                new Rule(HttpMethod.POST, parser.parse("/webhooks/{provider}"), new Requirement.Public()),
                 new Rule(HttpMethod.POST, parser.parse("/bounces"), new Requirement.NeedsRole(Role.INGEST)),
                 new Rule(HttpMethod.POST, parser.parse("/bounces/dsn"), new Requirement.NeedsRole(Role.INGEST)),
                 new Rule(HttpMethod.POST, parser.parse("/suppressions/check"), new Requirement.NeedsRole(Role.CHECK)),

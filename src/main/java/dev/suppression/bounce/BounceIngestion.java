@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +44,16 @@ public class BounceIngestion {
     private final Map<Classification, Counter> ingestedCounters = new EnumMap<>(Classification.class);
     private final Counter rejectedCounter;
     private final Counter duplicateCounter;
+    private final Counter complaintCounter;
+    private final ComplaintEvents complaints;
+    private final DeliveryStats deliveryStats;
 
-    BounceIngestion(BounceEvents events, RejectedEvents rejected, SuppressionList suppressions,
-                    DomainClusters domains, TransactionTemplate transaction, MeterRegistry meters) {
+    BounceIngestion(BounceEvents events, RejectedEvents rejected, ComplaintEvents complaints,
+                    DeliveryStats deliveryStats, SuppressionList suppressions, DomainClusters domains,
+                    TransactionTemplate transaction, MeterRegistry meters) {
         this.events = events;
+        this.complaints = complaints;
+        this.deliveryStats = deliveryStats;
         this.rejected = rejected;
         this.suppressions = suppressions;
         this.domains = domains;
@@ -59,13 +66,25 @@ public class BounceIngestion {
                 .description("Bounce events refused as malformed").register(meters);
         this.duplicateCounter = Counter.builder("suppression.events.duplicate")
                 .description("Bounce events whose event id was already stored").register(meters);
+        this.complaintCounter = Counter.builder("suppression.complaints.ingested")
+                .description("Spam complaints accepted").register(meters);
     }
 
     /** Ingests a batch in one transaction, retried whole if the database picks it as a deadlock victim. */
     public IngestionOutcome ingest(List<Submission> batch) {
+        return ingest(batch, () -> true);
+    }
+
+    /**
+     * Ingests a batch whose delivery the reporter may repeat: {@code firstDelivery} runs inside the same
+     * transaction (so it is recorded only if the batch commits) and, when it says the delivery was already
+     * stored, every event is answered as a duplicate without being processed again.
+     */
+    public IngestionOutcome ingest(List<Submission> batch, BooleanSupplier firstDelivery) {
         for (int attempt = 1; ; attempt++) {
             try {
-                var outcome = transaction.execute(status -> ingestInTransaction(batch));
+                var outcome = transaction.execute(status -> firstDelivery.getAsBoolean()
+                        ? ingestInTransaction(batch) : alreadyDelivered(batch));
                 countMetrics(outcome);
                 return outcome;
             } catch (ConcurrencyFailureException e) {
@@ -83,50 +102,89 @@ public class BounceIngestion {
         // Only recipient hard bounces change a domain; lock those domains before touching any row, in one
         // global order, so overlapping batches on any instance queue instead of deadlocking.
         var domainsToLock = new ArrayList<DomainName>();
+        var activities = new ArrayList<ActivityReport>();
         for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i) instanceof Submission.Valid(var report, var raw)) {
-                diagnoses[i] = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic())
-                        .classification();
-                if (countsAsHardBounce(report, diagnoses[i])) {
-                    domainsToLock.add(report.recipient().domain());
+            switch (batch.get(i)) {
+                case Submission.Valid(var report, var raw) -> {
+                    diagnoses[i] = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic())
+                            .classification();
+                    if (countsAsHardBounce(report, diagnoses[i])) {
+                        domainsToLock.add(report.recipient().domain());
+                    }
                 }
+                case Submission.Complaint(var report, var raw) -> domainsToLock.add(report.recipient().domain());
+                case Submission.Activity(var report) -> activities.add(report);
+                case Submission.Invalid invalid -> { }
             }
         }
         domains.lock(domainsToLock);
+        deliveryStats.add(activities);
 
         var results = new EventResult[batch.size()];
         // Event ids are inserted in sorted order, so two batches sharing ids wait on each other in one order.
         var order = IntStream.range(0, batch.size()).boxed()
-                .sorted(Comparator.comparing(i -> batch.get(i) instanceof Submission.Valid v && v.report().eventId() != null
-                        ? v.report().eventId() : "", Comparator.naturalOrder()))
+                .sorted(Comparator.comparing(i -> eventIdOf(batch.get(i)), Comparator.naturalOrder()))
                 .toList();
         for (int index : order) {
             results[index] = switch (batch.get(index)) {
-                case Submission.Valid(var report, var raw) -> accept(index, report, diagnoses[index]);
+                case Submission.Valid(var report, var raw) -> accept(index, report, raw, diagnoses[index]);
+                case Submission.Complaint(var report, var raw) -> acceptComplaint(index, report, raw);
+                case Submission.Activity(var report) ->
+                        new EventResult(index, Status.COUNTED, null, null, null, report.type());
                 case Submission.Invalid(var raw, var reason, var eventId, var source) -> {
                     rejected.record(raw, reason, source);
                     yield new EventResult(index, Status.REJECTED, null, eventId, null, reason);
                 }
             };
         }
-        int accepted = 0, duplicates = 0, refused = 0;
+        int accepted = 0, duplicates = 0, refused = 0, counted = 0;
         for (var r : results) {
             switch (r.status()) {
                 case ACCEPTED -> accepted++;
                 case DUPLICATE -> duplicates++;
                 case REJECTED -> refused++;
+                case COUNTED -> counted++;
             }
         }
-        return new IngestionOutcome(accepted, duplicates, refused, List.of(results));
+        return new IngestionOutcome(accepted, duplicates, refused, counted, List.of(results));
+    }
+
+    private static IngestionOutcome alreadyDelivered(List<Submission> batch) {
+        var results = IntStream.range(0, batch.size())
+                .mapToObj(i -> new EventResult(i, Status.DUPLICATE, null, null, null,
+                        "this delivery was already ingested; nothing changed"))
+                .toList();
+        return new IngestionOutcome(0, batch.size(), 0, 0, results);
+    }
+
+    private static String eventIdOf(Submission submission) {
+        var id = switch (submission) {
+            case Submission.Valid v -> v.report().eventId();
+            case Submission.Complaint c -> c.report().eventId();
+            default -> null;
+        };
+        return id == null ? "" : id;
+    }
+
+    private EventResult acceptComplaint(int index, ComplaintReport report, String raw) {
+        var recipient = report.recipient().value();
+        var stored = complaints.insert(report, raw);
+        if (stored.isEmpty()) {
+            return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), null,
+                    "complaint " + report.eventId() + " was already ingested; nothing changed");
+        }
+        suppressions.applyComplaint(report.recipient(), report.occurredAt(), stored.get(),
+                report.source() == null ? "complaint" : "complaint via " + report.source());
+        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), null, "complaint");
     }
 
     private static boolean countsAsHardBounce(BounceReport report, Classification classification) {
         return classification.isHardBounce() && report.origin() == Origin.RECIPIENT;
     }
 
-    private EventResult accept(int index, BounceReport report, Classification classification) {
+    private EventResult accept(int index, BounceReport report, String raw, Classification classification) {
         var hard = countsAsHardBounce(report, classification);
-        var stored = events.insert(report, classification, hard);
+        var stored = events.insert(report, classification, hard, raw);
         var recipient = report.recipient().value();
         if (stored.isEmpty()) {
             return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), classification,
@@ -164,9 +222,16 @@ public class BounceIngestion {
     private void countMetrics(IngestionOutcome outcome) {
         for (var r : outcome.results()) {
             switch (r.status()) {
-                case ACCEPTED -> ingestedCounters.get(r.classification()).increment();
+                case ACCEPTED -> {
+                    if (r.classification() != null) {
+                        ingestedCounters.get(r.classification()).increment();
+                    } else {
+                        complaintCounter.increment();
+                    }
+                }
                 case DUPLICATE -> duplicateCounter.increment();
                 case REJECTED -> rejectedCounter.increment();
+                case COUNTED -> { }
             }
         }
     }

@@ -5,9 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What happened to each event of a batch, in input order. */
-public record IngestionOutcome(int accepted, int duplicates, int rejected, List<EventResult> results) {
+public record IngestionOutcome(int accepted, int duplicates, int rejected, int counted, List<EventResult> results) {
 
-    public enum Status { ACCEPTED, DUPLICATE, REJECTED }
+    /** {@code COUNTED}: a non-bounce activity, acknowledged and counted only. */
+    public enum Status { ACCEPTED, DUPLICATE, REJECTED, COUNTED }
 
     /** The fate of one event; {@code classification} for stored ones, {@code detail} for refused ones. */
     public record EventResult(int index, Status status, @Nullable String recipient, @Nullable String eventId,

@@ -2,9 +2,13 @@ package dev.suppression.bounce;
 
 import org.jspecify.annotations.Nullable;
 
-/** One event of a batch as it arrived: either a valid report, or the raw text and why it was refused. */
+/**
+ * One event of a batch as it arrived: a valid bounce, a spam complaint, a non-bounce activity to count, or
+ * the raw text of an event that was refused and why.
+ */
 public sealed interface Submission {
 
+    /** A bounce; {@code raw} is the event as the reporter sent it, kept as evidence. */
     record Valid(BounceReport report, String raw) implements Submission { }
 
     /** {@code eventId} is the event's id when it could be read, so the reporter can match the rejection. */
@@ -14,4 +18,10 @@ public sealed interface Submission {
             this(raw, reason, null, null);
         }
     }
+
+    /** A spam complaint: recorded, and the address is suppressed with reason COMPLAINT. */
+    record Complaint(ComplaintReport report, String raw) implements Submission { }
+
+    /** A delivery, open, click, deferral...: acknowledged and counted, nothing else. */
+    record Activity(ActivityReport report) implements Submission { }
 }

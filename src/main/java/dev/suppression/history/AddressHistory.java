@@ -2,6 +2,7 @@ package dev.suppression.history;
 
 import dev.suppression.address.EmailAddress;
 import dev.suppression.bounce.BounceEvents;
+import dev.suppression.bounce.ComplaintEvents;
 import dev.suppression.suppression.SuppressionChanges;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,9 +17,11 @@ class AddressHistory {
 
     private final BounceEvents bounces;
     private final SuppressionChanges changes;
+    private final ComplaintEvents complaints;
 
-    AddressHistory(BounceEvents bounces, SuppressionChanges changes) {
+    AddressHistory(BounceEvents bounces, SuppressionChanges changes, ComplaintEvents complaints) {
         this.bounces = bounces;
+        this.complaints = complaints;
         this.changes = changes;
     }
 
@@ -29,11 +32,17 @@ class AddressHistory {
         for (var b : bounces.forRecipient(address.value())) {
             entries.add(new Sequenced(b.sequence(), new HistoryEntry("BOUNCE", b.occurredAt(), b.classification().name(),
                     null, null, b.eventId(), b.smtpCode(), b.enhancedCode(), b.diagnostic(), b.reportingMta(),
-                    b.messageId(), b.source(), b.origin().name().toLowerCase(Locale.ROOT), b.receivedAt())));
+                    b.messageId(), b.source(), b.origin().name().toLowerCase(Locale.ROOT), b.receivedAt(), null,
+                    b.raw())));
+        }
+        for (var c : complaints.forRecipient(address.value())) {
+            entries.add(new Sequenced(c.sequence(), new HistoryEntry("COMPLAINT", c.occurredAt(), null, null, null,
+                    c.eventId(), null, null, null, null, c.messageId(), c.source(), null, c.receivedAt(),
+                    c.feedbackType(), c.raw())));
         }
         for (var c : changes.forAddress(address.value())) {
             entries.add(new Sequenced(c.sequence(), new HistoryEntry(c.action(), c.at(), c.classification(),
-                    c.reason(), c.actor(), null, null, null, null, null, null, null, null, null)));
+                    c.reason(), c.actor(), null, null, null, null, null, null, null, null, null, null, null)));
         }
         return entries.stream().sorted(Comparator.comparingLong(Sequenced::sequence)).map(Sequenced::entry).toList();
     }

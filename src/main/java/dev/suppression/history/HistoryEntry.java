@@ -7,12 +7,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * One line of an address's history: a {@code BOUNCE} (the evidence: full SMTP response, rejecting host,
  * message id, time, source) or a state change ({@code SUPPRESSED}, {@code RESUPPRESSED},
- * {@code MANUAL_SUPPRESSED}, {@code CLEARED}, {@code CLEARED_FORCED}) with its reason and actor.
+ * {@code MANUAL_SUPPRESSED}, {@code COMPLAINT_SUPPRESSED}, {@code CLEARED}, {@code CLEARED_FORCED}) with its
+ * reason and actor, or a {@code COMPLAINT} (a spam report). {@code raw} is the event exactly as the reporter
+ * sent it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntry(String type, Instant at, @Nullable String classification,
                            @Nullable String reason, @Nullable String actor,
                            @Nullable String eventId, @Nullable Integer smtpCode, @Nullable String enhancedCode,
                            @Nullable String response, @Nullable String rejectingHost, @Nullable String messageId,
-                           @Nullable String source, @Nullable String origin, @Nullable Instant receivedAt) {
+                           @Nullable String source, @Nullable String origin, @Nullable Instant receivedAt,
+                           @Nullable String feedbackType, @Nullable String raw) {
 }

@@ -103,6 +103,26 @@ class Suppression {
         return Outcome.RESUPPRESSED;
     }
 
+    static Suppression fromComplaint(EmailAddress address, Instant now) {
+        return new Suppression(address, SuppressionReason.COMPLAINT, now);
+    }
+
+    /**
+     * Applies a spam complaint; false when nothing changed (already suppressed, or the complaint predates
+     * the last clear).
+     */
+    boolean applyComplaint(Instant occurredAt, Instant now) {
+        if (active || (clearedAt != null && !occurredAt.isAfter(clearedAt))) {
+            return false;
+        }
+        active = true;
+        reason = SuppressionReason.COMPLAINT;
+        since = now;
+        classification = null;
+        probationUntil = null;
+        return true;
+    }
+
     /** Suppresses a cleared address by hand; false when it is already suppressed. */
     boolean suppressManually(Instant now) {
         if (active) {

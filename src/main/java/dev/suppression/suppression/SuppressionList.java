@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -80,6 +81,23 @@ public class SuppressionList {
                     bounce.address(), bounce.occurredAt());
             case EVIDENCE_ADDED, SUPPRESSED -> { }
         }
+    }
+
+    /**
+     * Applies a spam complaint: the address is suppressed with reason COMPLAINT. The caller's transaction
+     * must hold the domain lock ({@link DomainClusters#lock}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void applyComplaint(EmailAddress address, Instant occurredAt, long complaintId, String actor) {
+        var now = clock.instant();
+        var existing = suppressions.findById(address.value());
+        if (existing.isEmpty()) {
+            suppressions.save(Suppression.fromComplaint(address, now));
+        } else if (!existing.get().applyComplaint(occurredAt, now)) {
+            return;
+        }
+        changes.record(address.value(), "COMPLAINT_SUPPRESSED", "spam complaint", actor, null, complaintId, now);
+        created.increment();
     }
 
     /** Ops put an address on the list by hand; a no-op when it is already suppressed. */

@@ -5,5 +5,7 @@ public enum SuppressionReason {
     /** The address hard-bounced: its mailbox or domain does not exist. */
     HARD_BOUNCE,
     /** Ops put it on the list by hand. */
-    MANUAL
+    MANUAL,
+    /** The recipient reported a message as spam: mailing again would hurt the sender's reputation. */
+    COMPLAINT
 }

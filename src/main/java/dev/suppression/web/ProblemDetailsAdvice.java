@@ -1,6 +1,9 @@
 package dev.suppression.web;
 
 import dev.suppression.address.InvalidAddressException;
+import dev.suppression.provider.MalformedWebhookException;
+import dev.suppression.provider.UnknownProviderException;
+import dev.suppression.provider.WebhookAuthenticationException;
 import dev.suppression.recipientdomain.DomainNotPausedException;
 import dev.suppression.suppression.AddressNotSuppressedException;
 import dev.suppression.suppression.ClearNeedsForceException;
@@ -40,6 +43,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({InvalidAddressException.class, BadRequestException.class, InvalidCursorException.class})
     ProblemDetail badRequest(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(MalformedWebhookException.class)
+    ProblemDetail malformedWebhook(MalformedWebhookException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed webhook", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownProviderException.class)
+    ProblemDetail unknownProvider(UnknownProviderException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown webhook", e.getMessage());
+    }
+
+    @ExceptionHandler(WebhookAuthenticationException.class)
+    ResponseEntity<ProblemDetail> webhookNotAuthentic(WebhookAuthenticationException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .body(problem(HttpStatus.UNAUTHORIZED, "Webhook not authenticated", e.getMessage()));
     }
 
     @ExceptionHandler(AddressNotSuppressedException.class)

@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
         "suppression.rate-limit.ingest.requests-per-second=0",
         "suppression.rate-limit.ops.requests-per-second=0",
         "suppression.rate-limit.admin.requests-per-second=0",
-        "suppression.scheduling.enabled=false"})
+        "suppression.scheduling.enabled=false",
+        "suppression.providers.sendgrid.verification-key=" + TestProviderKeys.SENDGRID_PUBLIC_KEY})
 @AutoConfigureMockMvc
 @Import({TestDatabase.class, TestSecurity.class})
 public @interface IntegrationTest {
