@@ -22,8 +22,15 @@ import org.springframework.context.annotation.Import;
         "suppression.rate-limit.ops.requests-per-second=0",
         "suppression.rate-limit.admin.requests-per-second=0",
         "suppression.scheduling.enabled=false",
-        "suppression.providers.sendgrid.verification-key=" + TestProviderKeys.SENDGRID_PUBLIC_KEY})
+        "suppression.providers.sendgrid.verification-key=" + TestProviderKeys.SENDGRID_PUBLIC_KEY,
+        "suppression.providers.mailgun.signing-key=" + TestProviderKeys.MAILGUN_SIGNING_KEY,
+        "suppression.providers.postmark.username=" + TestProviderKeys.POSTMARK_USERNAME,
+        "suppression.providers.postmark.password=" + TestProviderKeys.POSTMARK_PASSWORD,
+        "suppression.providers.sparkpost.username=" + TestProviderKeys.SPARKPOST_USERNAME,
+        "suppression.providers.sparkpost.password=" + TestProviderKeys.SPARKPOST_PASSWORD,
+        "suppression.providers.resend.signing-secret=" + TestProviderKeys.RESEND_SIGNING_SECRET,
+        "suppression.providers.ses.topic-arns=" + TestProviderKeys.SES_TOPIC_ARN})
 @AutoConfigureMockMvc
-@Import({TestDatabase.class, TestSecurity.class})
+@Import({TestDatabase.class, TestSecurity.class, TestProviders.class})
 public @interface IntegrationTest {
 }
