@@ -1,0 +1,251 @@
+package dev.suppression.suppression;
+
+import dev.suppression.address.EmailAddress;
+import dev.suppression.address.InvalidAddressException;
+import dev.suppression.classification.Classification;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk import of an existing suppression list (users moving from an ESP's own list), streamed in chunks so
+ * memory stays bounded whatever the size. Each chunk is one transaction that takes its domains' locks in
+ * order, like every other change to the list, and records an IMPORTED change per address.
+ *
+ * <p>Rows: {@code address,reason[,since[,classification]]} as CSV (a header line is skipped) or NDJSON objects
+ * with those fields. {@code reason} is HARD_BOUNCE, MANUAL or COMPLAINT (blank: MANUAL).
+ */
+@Service
+public class SuppressionImport {
+
+    private static final Logger log = LoggerFactory.getLogger(SuppressionImport.class);
+    private static final int CHUNK = 5_000;
+    private static final int MAX_ERRORS = 1_000;
+
+    /** The two formats the import reads. */
+    public enum Format { CSV, NDJSON }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SuppressionImport(JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public ImportSummary importFrom(InputStream body, Format format, String actor) {
+        var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        var chunk = new LinkedHashMap<String, Row>();
+        var errors = new ArrayList<ImportSummary.RowError>();
+        long imported = 0, present = 0, rejected = 0, lineNumber = 0;
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank() || (lineNumber == 1 && format == Format.CSV && isHeader(line))) {
+                    continue;
+                }
+                try {
+                    var row = format == Format.CSV ? csvRow(line) : jsonRow(line);
+                    if (chunk.putIfAbsent(row.address().value(), row) != null) {
+                        present++;
+                    }
+                } catch (RowException e) {
+                    rejected++;
+                    if (errors.size() < MAX_ERRORS) {
+                        errors.add(new ImportSummary.RowError(lineNumber, e.getMessage()));
+                    }
+                }
+                if (chunk.size() >= CHUNK) {
+                    var stored = store(chunk.values(), actor);
+                    imported += stored;
+                    present += chunk.size() - stored;
+                    chunk.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!chunk.isEmpty()) {
+            var stored = store(chunk.values(), actor);
+            imported += stored;
+            present += chunk.size() - stored;
+        }
+        log.info("Import by {}: {} imported, {} already present, {} rejected", actor, imported, present, rejected);
+        return new ImportSummary(imported, present, rejected, errors, rejected > errors.size());
+    }
+
+    /** Stores one chunk; returns how many addresses it put on the list (new, or cleared before). */
+    private long store(java.util.Collection<Row> rows, String actor) {
+        var now = clock.instant();
+        var addresses = new String[rows.size()];
+        var domains = new String[rows.size()];
+        var reasons = new String[rows.size()];
+        var classifications = new String[rows.size()];
+        var since = new String[rows.size()];
+        int i = 0;
+        for (var row : rows) {
+            addresses[i] = row.address().value();
+            domains[i] = row.address().domain().value();
+            reasons[i] = row.reason().name();
+            classifications[i] = row.classification() == null ? null : row.classification().name();
+            since[i] = (row.since() == null ? now : row.since()).toString();
+            i++;
+        }
+        var lockOrder = new TreeSet<>(List.of(domains)).toArray(String[]::new);
+        Long stored = transaction.execute(status -> {
+            jdbc.sql("insert into recipient_domain (domain) select unnest(?::text[]) on conflict do nothing")
+                    .param(lockOrder).update();
+            jdbc.sql("select domain from recipient_domain where domain = any(?) order by domain for update")
+                    .param(lockOrder).query(String.class).list();
+            var changed = jdbc.sql("""
+                    insert into suppression as s (address, domain, active, reason, classification, since)
+                    select a, d, true, r, c, t::timestamptz
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(a, d, r, c, t)
+                    on conflict (address) do update set active = true, reason = excluded.reason,
+                        classification = excluded.classification, since = excluded.since, probation_until = null
+                    where not s.active
+                    returning s.address
+                    """)
+                    .params(addresses, domains, reasons, classifications, since).query(String.class).list();
+            if (!changed.isEmpty()) {
+                jdbc.sql("""
+                        insert into suppression_change (address, action, reason, actor, at)
+                        select unnest(?::text[]), 'IMPORTED', 'bulk import', ?, ?
+                        """)
+                        .params(changed.toArray(String[]::new), actor, java.sql.Timestamp.from(now)).update();
+            }
+            return (long) changed.size();
+        });
+        return stored == null ? 0 : stored;
+    }
+
+    private static boolean isHeader(String line) {
+        return line.toLowerCase(Locale.ROOT).replace("\"", "").strip().startsWith("address");
+    }
+
+    private static Row csvRow(String line) throws RowException {
+        var fields = splitCsv(line);
+        return row(fields.get(0), fields.size() > 1 ? fields.get(1) : null, fields.size() > 2 ? fields.get(2) : null,
+                fields.size() > 3 ? fields.get(3) : null);
+    }
+
+    private Row jsonRow(String line) throws RowException {
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JacksonException e) {
+            throw new RowException("not a JSON object");
+        }
+        if (node == null || !node.isObject()) {
+            throw new RowException("each NDJSON line must be a JSON object with 'address'");
+        }
+        Map<String, @Nullable String> fields = new LinkedHashMap<>();
+        for (var name : List.of("address", "reason", "since", "classification")) {
+            var value = node.get(name);
+            fields.put(name, value == null || value.isNull() ? null : value.asString());
+        }
+        return row(fields.get("address"), fields.get("reason"), fields.get("since"), fields.get("classification"));
+    }
+
+    private static Row row(@Nullable String address, @Nullable String reason, @Nullable String since,
+                           @Nullable String classification) throws RowException {
+        if (address == null || address.isBlank()) {
+            throw new RowException("'address' is missing");
+        }
+        EmailAddress parsed;
+        try {
+            parsed = EmailAddress.parse(address);
+        } catch (InvalidAddressException e) {
+            throw new RowException(e.getMessage());
+        }
+        SuppressionReason parsedReason;
+        try {
+            parsedReason = reason == null || reason.isBlank() ? SuppressionReason.MANUAL
+                    : SuppressionReason.valueOf(reason.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new RowException("'reason' must be HARD_BOUNCE, MANUAL or COMPLAINT, not '" + reason + "'");
+        }
+        Instant parsedSince = null;
+        if (since != null && !since.isBlank()) {
+            try {
+                parsedSince = OffsetDateTime.parse(since.strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new RowException("'since' must be an RFC 3339 timestamp, not '" + since + "'");
+            }
+        }
+        Classification parsedClassification = null;
+        if (classification != null && !classification.isBlank()) {
+            try {
+                parsedClassification = Classification.valueOf(classification.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new RowException("'classification' is not one of " + List.of(Classification.values()));
+            }
+        }
+        return new Row(parsed, parsedReason, parsedSince, parsedClassification);
+    }
+
+    /** RFC 4180 fields: commas inside double quotes, "" for a quote. */
+    private static List<String> splitCsv(String line) {
+        var fields = new ArrayList<String>();
+        var current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    current.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    current.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        fields.add(current.toString());
+        return fields;
+    }
+
+    private record Row(EmailAddress address, SuppressionReason reason, @Nullable Instant since,
+                       @Nullable Classification classification) { }
+
+    private static final class RowException extends Exception {
+        RowException(String message) {
+            super(message);
+        }
+    }
+}
