@@ -36,6 +36,38 @@ public class TestDatabase {
     }
 
     private static volatile @Nullable Boolean dockerAvailable;
+    private static @Nullable PostgreSQLContainer sharedContainer;
+
+    /**
+     * The run's database for tests that start service instances themselves (several instances on one
+     * database): the same choice as for every other test.
+     */
+    public static synchronized JdbcConnectionDetails sharedConnection() {
+        if (!dockerAvailable()) {
+            return EmbeddedPostgres17.forTests();
+        }
+        if (sharedContainer == null) {
+            sharedContainer = new PostgreSQLContainer("postgres:17");
+            sharedContainer.start();
+        }
+        var container = sharedContainer;
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return container.getUsername();
+            }
+
+            @Override
+            public String getPassword() {
+                return container.getPassword();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return container.getJdbcUrl();
+            }
+        };
+    }
 
     /** Asked once per JVM; without a socket or DOCKER_HOST there is no engine to ask. */
     static boolean dockerAvailable() {

@@ -1,10 +1,12 @@
 package dev.suppression.recipientdomain;
 
 import dev.suppression.address.DomainName;
+import dev.suppression.checkindex.CheckIndex;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +38,11 @@ public class DomainClusters {
     private final Set<String> exempt;
     private final Clock clock;
     private final Counter pausedCounter;
+    private final CheckIndex checkIndex;
 
     DomainClusters(RecipientDomains domains, BouncedAddresses bouncedAddresses, DomainChanges changes,
-                   ClusterSettings settings, Clock clock, MeterRegistry meters) {
+                   ClusterSettings settings, Clock clock, MeterRegistry meters, CheckIndex checkIndex) {
+        this.checkIndex = checkIndex;
         this.domains = domains;
         this.bouncedAddresses = bouncedAddresses;
         this.changes = changes;
@@ -57,9 +61,15 @@ public class DomainClusters {
     public void lock(Collection<DomainName> names) {
         Set<String> sorted = new TreeSet<>();
         names.forEach(n -> sorted.add(n.value()));
+        var created = new ArrayList<String>();
         for (var name : sorted) {
-            domains.ensureExists(name);
+            if (domains.ensureExists(name) == 1) {
+                created.add(name);
+            }
             domains.lock(name).orElseThrow();
+        }
+        if (!created.isEmpty()) {
+            checkIndex.noteDomains(created);
         }
     }
 
@@ -86,6 +96,12 @@ public class DomainClusters {
         }
         return new DomainStatus(name.value(), level, domain.isPaused(), domain.pausedAt(), isExempt, count,
                 windowStart);
+    }
+
+    /** The status of a domain with no row: never hard-bounced, never paused. Needs no query. */
+    public DomainStatus unseen(DomainName name) {
+        return new DomainStatus(name.value(), ClusterLevel.NONE, false, null, isExempt(name), 0,
+                clock.instant().minus(settings.window()));
     }
 
     /** A domain's current status; a domain never seen is level {@code NONE}. */

@@ -13,7 +13,7 @@ interface RecipientDomains extends JpaRepository<RecipientDomain, String> {
 
     @Modifying
     @Query(value = "insert into recipient_domain (domain) values (:domain) on conflict do nothing", nativeQuery = true)
-    void ensureExists(String domain);
+    int ensureExists(String domain);
 
     /** The row lock every change to a domain's addresses and pause takes first, on every instance. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -1,6 +1,7 @@
 package dev.suppression.suppression;
 
 import dev.suppression.address.EmailAddress;
+import dev.suppression.checkindex.CheckIndex;
 import dev.suppression.address.InvalidAddressException;
 import dev.suppression.classification.Classification;
 import java.io.BufferedReader;
@@ -51,8 +52,11 @@ public class SuppressionImport {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final Clock clock;
+    private final CheckIndex checkIndex;
 
-    SuppressionImport(JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+    SuppressionImport(JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json, Clock clock,
+                      CheckIndex checkIndex) {
+        this.checkIndex = checkIndex;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
@@ -120,8 +124,12 @@ public class SuppressionImport {
         }
         var lockOrder = new TreeSet<>(List.of(domains)).toArray(String[]::new);
         Long stored = transaction.execute(status -> {
-            jdbc.sql("insert into recipient_domain (domain) select unnest(?::text[]) on conflict do nothing")
-                    .param(lockOrder).update();
+            var newDomains = jdbc.sql(
+                            "insert into recipient_domain (domain) select unnest(?::text[]) on conflict do nothing returning domain")
+                    .param(lockOrder).query(String.class).list();
+            if (!newDomains.isEmpty()) {
+                checkIndex.noteDomains(newDomains);
+            }
             jdbc.sql("select domain from recipient_domain where domain = any(?) order by domain for update")
                     .param(lockOrder).query(String.class).list();
             var changed = jdbc.sql("""
@@ -135,6 +143,7 @@ public class SuppressionImport {
                     """)
                     .params(addresses, domains, reasons, classifications, since).query(String.class).list();
             if (!changed.isEmpty()) {
+                checkIndex.noteAddresses(changed);
                 jdbc.sql("""
                         insert into suppression_change (address, action, reason, actor, at)
                         select unnest(?::text[]), 'IMPORTED', 'bulk import', ?, ?

@@ -2,6 +2,7 @@ package dev.suppression.suppression;
 
 import dev.suppression.address.DomainName;
 import dev.suppression.address.EmailAddress;
+import dev.suppression.checkindex.CheckIndex;
 import dev.suppression.recipientdomain.DomainClusters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,9 +37,11 @@ public class SuppressionList {
     private final Clock clock;
     private final Counter created;
     private final Counter cleared;
+    private final CheckIndex checkIndex;
 
     SuppressionList(Suppressions suppressions, SuppressionChanges changes, DomainClusters domains,
-                    ProbationSettings probation, Clock clock, MeterRegistry meters) {
+                    ProbationSettings probation, Clock clock, MeterRegistry meters, CheckIndex checkIndex) {
+        this.checkIndex = checkIndex;
         this.suppressions = suppressions;
         this.changes = changes;
         this.domains = domains;
@@ -61,6 +64,7 @@ public class SuppressionList {
         var existing = suppressions.findById(bounce.address().value());
         if (existing.isEmpty()) {
             suppressions.save(Suppression.fromHardBounce(bounce, now));
+            checkIndex.noteAddresses(List.of(bounce.address().value()));
             changes.record(bounce.address().value(), "SUPPRESSED", "hard bounce", actor, bounce.classification(),
                     bounce.bounceId(), now);
             created.increment();
@@ -93,6 +97,7 @@ public class SuppressionList {
         var existing = suppressions.findById(address.value());
         if (existing.isEmpty()) {
             suppressions.save(Suppression.fromComplaint(address, now));
+            checkIndex.noteAddresses(List.of(address.value()));
         } else if (!existing.get().applyComplaint(occurredAt, now)) {
             return;
         }
@@ -108,6 +113,7 @@ public class SuppressionList {
         var existing = suppressions.findById(address.value());
         if (existing.isEmpty()) {
             suppressions.save(Suppression.manual(address, now));
+            checkIndex.noteAddresses(List.of(address.value()));
             changes.record(address.value(), "MANUAL_SUPPRESSED", reason, actor, null, null, now);
             created.increment();
         } else if (existing.get().suppressManually(now)) {
@@ -115,7 +121,7 @@ public class SuppressionList {
             created.increment();
         }
         suppressions.flush();
-        return check(address);
+        return checkInDatabase(address);
     }
 
     /** Ops clear an address after a recipient-side fix; it goes on probation. */
@@ -131,12 +137,24 @@ public class SuppressionList {
         cleared.increment();
         log.info("Cleared {} by {}{}: {}", address, actor, forced ? " (forced)" : "", reason);
         suppressions.flush();
-        return check(address);
+        return checkInDatabase(address);
     }
 
-    /** The check senders call before every send. */
-    @Transactional(readOnly = true)
+    /**
+     * The check senders call before every send. When the check index is sure neither the address nor its
+     * domain has a row, the answer is ALLOW without a query; otherwise the database decides.
+     */
     public CheckView check(EmailAddress address) {
+        var addressUnknown = checkIndex.certainlyUnknownAddress(address.value());
+        var domainUnknown = checkIndex.certainlyUnknownDomain(address.domain().value());
+        if (addressUnknown && domainUnknown) {
+            return new CheckView(address.value(), true, Verdict.ALLOW, false, null, domains.unseen(address.domain()));
+        }
+        return checkInDatabase(address);
+    }
+
+    @Transactional(readOnly = true)
+    CheckView checkInDatabase(EmailAddress address) {
         var suppression = suppressions.findById(address.value());
         var domain = domains.status(address.domain());
         var now = clock.instant();
