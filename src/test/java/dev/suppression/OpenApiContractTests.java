@@ -390,7 +390,7 @@ class OpenApiContractTests {
                     "BOUNCE", "SUPPRESSED", "CLEARED", "BOUNCE", "RESUPPRESSED", "CLEARED_FORCED", "BOUNCE",
                     "MANUAL_SUPPRESSED");
             assertThat(body.at("/entries/2/actor").asString()).isEqualTo("bootstrap-admin (alice)");
-            assertThat(body.at("/entries/7/actor").asString()).isEqualTo("carol");
+            assertThat(body.at("/entries/7/actor").asString()).isEqualTo("bootstrap-admin (carol)");
             assertThat(body.at("/entries/0/rejectingHost").asString()).isEqualTo("mx1.recipient.example");
         }
 

@@ -39,11 +39,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
+        // Other schemes (Basic credentials of a Postmark or SparkPost webhook) are not ours to judge: the request
+        // goes on without a key, and a protected endpoint then answers 401 asking for a Bearer key.
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             chain.doFilter(request, response);
             return;
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.length() <= BEARER.length()) {
+        if (header.length() <= BEARER.length()) {
             unauthorized(request, response, "Send the API key as 'Authorization: Bearer <key>'.");
             return;
         }

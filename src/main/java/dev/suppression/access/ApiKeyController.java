@@ -1,13 +1,16 @@
 package dev.suppression.access;
 
 import dev.suppression.web.BadRequestException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,6 +64,15 @@ class ApiKeyController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID id) {
         registry.revoke(id);
+    }
+
+    /** Handled here, before the shared advice's catch-all would answer 500. */
+    @ExceptionHandler(ApiKeyNotFoundException.class)
+    ProblemDetail notFound(ApiKeyNotFoundException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("API key not found");
+        problem.setType(URI.create("about:blank"));
+        return problem;
     }
 
     record CreateKeyRequest(@Nullable String name, @Nullable List<@Nullable String> roles,
