@@ -2,6 +2,7 @@ package dev.suppression.web;
 
 import dev.suppression.address.InvalidAddressException;
 import dev.suppression.provider.MalformedWebhookException;
+import dev.suppression.provider.ProviderUnavailableException;
 import dev.suppression.provider.UnknownProviderException;
 import dev.suppression.provider.WebhookAuthenticationException;
 import dev.suppression.recipientdomain.DomainNotPausedException;
@@ -49,6 +50,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MalformedWebhookException.class)
     ProblemDetail malformedWebhook(MalformedWebhookException e) {
         return problem(HttpStatus.BAD_REQUEST, "Malformed webhook", e.getMessage());
+    }
+
+    @ExceptionHandler(ProviderUnavailableException.class)
+    ResponseEntity<ProblemDetail> providerUnavailable(ProviderUnavailableException e) {
+        log.warn("Webhook provider dependency unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Provider unavailable",
+                        e.getMessage() + " The provider should retry the delivery."));
     }
 
     @ExceptionHandler(UnknownProviderException.class)

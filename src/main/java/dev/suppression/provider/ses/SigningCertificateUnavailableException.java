@@ -1,10 +1,12 @@
 package dev.suppression.provider.ses;
 
+import dev.suppression.provider.ProviderUnavailableException;
+
 /**
  * The SNS signing certificate could not be downloaded or read. Not the sender's fault: the request fails with a
  * server error, so SNS retries it.
  */
-public class SigningCertificateUnavailableException extends RuntimeException {
+public class SigningCertificateUnavailableException extends ProviderUnavailableException {
 
     public SigningCertificateUnavailableException(String message) {
         super(message);

@@ -1,7 +1,9 @@
 package dev.suppression.provider.ses;
 
+import dev.suppression.provider.ProviderUnavailableException;
+
 /** Visiting a {@code SubscribeURL} failed; answered with a server error so SNS sends the confirmation again. */
-public class SubscriptionNotConfirmedException extends RuntimeException {
+public class SubscriptionNotConfirmedException extends ProviderUnavailableException {
 
     public SubscriptionNotConfirmedException(String message) {
         super(message);
