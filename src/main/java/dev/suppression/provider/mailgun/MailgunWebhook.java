@@ -1,5 +1,7 @@
 package dev.suppression.provider.mailgun;
 
+import static dev.suppression.provider.PayloadJson.text;
+
 import dev.suppression.bounce.Origin;
 import dev.suppression.provider.HmacSha256;
 import dev.suppression.provider.MalformedWebhookException;
@@ -235,12 +237,4 @@ class MailgunWebhook implements WebhookAdapter {
     }
 
     /** A field's text, or null when it is missing, null or blank. */
-    private static @Nullable String text(JsonNode node, String field) {
-        var value = node.get(field);
-        if (value == null || value.isNull() || !value.isValueNode()) {
-            return null;
-        }
-        var text = value.isNumber() ? value.decimalValue().toPlainString() : value.asString();
-        return text.isBlank() ? null : text.strip();
-    }
 }

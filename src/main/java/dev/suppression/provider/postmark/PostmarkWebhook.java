@@ -1,5 +1,7 @@
 package dev.suppression.provider.postmark;
 
+import static dev.suppression.provider.PayloadJson.text;
+
 import dev.suppression.bounce.Origin;
 import dev.suppression.classification.BounceClassifier;
 import dev.suppression.classification.Classification;
@@ -179,13 +181,6 @@ class PostmarkWebhook implements WebhookAdapter {
         return text != null && text.strip().matches("\\d{1,9}") ? Integer.valueOf(text.strip()) : null;
     }
 
-    private static @Nullable String text(JsonNode event, String field) {
-        var node = event.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        return node.isValueNode() ? node.asString() : node.toString();
-    }
 
     private static @Nullable String firstNonBlank(@Nullable String... candidates) {
         for (var candidate : candidates) {

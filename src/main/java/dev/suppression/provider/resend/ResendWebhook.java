@@ -1,5 +1,7 @@
 package dev.suppression.provider.resend;
 
+import static dev.suppression.provider.PayloadJson.text;
+
 import dev.suppression.bounce.Origin;
 import dev.suppression.provider.HmacSha256;
 import dev.suppression.provider.MalformedWebhookException;
@@ -257,14 +259,6 @@ class ResendWebhook implements WebhookAdapter {
         return content;
     }
 
-    private static @Nullable String text(JsonNode node, String field) {
-        var value = node.get(field);
-        if (value == null || value.isNull() || !value.isValueNode()) {
-            return null;
-        }
-        var text = value.asString();
-        return text.isBlank() ? null : text.strip();
-    }
 
     private static byte @Nullable [] decodeSecret(@Nullable String configured) {
         if (configured == null || configured.isBlank()) {

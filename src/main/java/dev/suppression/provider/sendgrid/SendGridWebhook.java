@@ -1,5 +1,7 @@
 package dev.suppression.provider.sendgrid;
 
+import static dev.suppression.provider.PayloadJson.text;
+
 import dev.suppression.bounce.Origin;
 import dev.suppression.provider.MalformedWebhookException;
 import dev.suppression.provider.ProviderEvents;
@@ -140,13 +142,6 @@ class SendGridWebhook implements WebhookAdapter {
         return clock.instant();
     }
 
-    private static @Nullable String text(JsonNode event, String field) {
-        var node = event.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        return node.isValueNode() ? node.asString() : node.toString();
-    }
 
     private static @Nullable PublicKey parseKey(@Nullable String base64) {
         if (base64 == null || base64.isBlank()) {

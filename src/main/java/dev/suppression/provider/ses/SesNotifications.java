@@ -1,5 +1,7 @@
 package dev.suppression.provider.ses;
 
+import static dev.suppression.provider.PayloadJson.text;
+
 import dev.suppression.bounce.Origin;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
@@ -188,14 +190,6 @@ final class SesNotifications {
         }
     }
 
-    private static @Nullable String text(JsonNode node, String field) {
-        var value = node.get(field);
-        if (value == null || value.isNull() || !value.isValueNode()) {
-            return null;
-        }
-        var text = value.asString();
-        return text.isBlank() ? null : text;
-    }
 
     private static String abbreviate(@Nullable String text) {
         if (text == null) {

@@ -1,5 +1,7 @@
 package dev.suppression.provider.sparkpost;
 
+import static dev.suppression.provider.PayloadJson.text;
+
 import dev.suppression.bounce.Origin;
 import dev.suppression.classification.BounceClassifier;
 import dev.suppression.classification.Classification;
@@ -220,13 +222,6 @@ class SparkPostWebhook implements WebhookAdapter {
         return value != null && value.strip().matches("\\d{1,9}") ? Integer.valueOf(value.strip()) : null;
     }
 
-    private static @Nullable String text(JsonNode event, String field) {
-        var node = event.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        return node.isValueNode() ? node.asString() : node.toString();
-    }
 
     private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
