@@ -4,7 +4,6 @@ import dev.suppression.classification.Classification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,10 +18,6 @@ public class BounceEvents {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Stores a bounce; empty when its event id is already stored. A concurrent insert of the same event id
-     * waits for the other transaction and then reports the duplicate, so exactly one copy is accepted.
-     */
     private static final int MAX_EVIDENCE = 65_536;
 
     /** The raw event as evidence, capped so one giant payload cannot bloat the table. */
@@ -30,32 +25,79 @@ public class BounceEvents {
         return raw == null || raw.length() <= MAX_EVIDENCE ? raw : raw.substring(0, MAX_EVIDENCE) + "…[truncated]";
     }
 
-    Optional<Long> insert(BounceReport report, Classification classification, boolean countsTowardCluster,
-                          @Nullable String raw) {
-        return jdbc.sql("""
-                insert into bounce_event (event_id, recipient, recipient_domain, classification, smtp_code,
+    /** A bounce to store with what ingestion decided about it. */
+    record NewBounce(BounceReport report, Classification classification, boolean countsTowardCluster,
+                     @Nullable String raw) { }
+
+    /**
+     * Stores a batch of bounces in one statement, in the given order; returns, per position, the stored id, or
+     * null where the event id was already stored (or repeated earlier in the batch). Ids are drawn first so each
+     * row's fate can be told from the ids the insert returns. Callers pass bounces sorted by event id, so
+     * concurrent batches wait on each other's unique-index entries in one global order.
+     */
+    @Nullable Long[] insertAll(List<NewBounce> bounces) {
+        var n = bounces.size();
+        var result = new Long[n];
+        if (n == 0) {
+            return result;
+        }
+        var ids = jdbc.sql("select nextval('history_seq') from generate_series(1, ?)").param(n)
+                .query(Long.class).list();
+        var idArray = new Long[n];
+        var eventIds = new String[n];
+        var recipients = new String[n];
+        var domains = new String[n];
+        var classifications = new String[n];
+        var smtpCodes = new Integer[n];
+        var enhancedCodes = new String[n];
+        var diagnostics = new String[n];
+        var origins = new String[n];
+        var occurredAt = new String[n];
+        var messageIds = new String[n];
+        var reportingMtas = new String[n];
+        var sources = new String[n];
+        var counts = new Boolean[n];
+        var raws = new String[n];
+        for (int i = 0; i < n; i++) {
+            var b = bounces.get(i);
+            var r = b.report();
+            idArray[i] = ids.get(i);
+            eventIds[i] = r.eventId();
+            recipients[i] = r.recipient().value();
+            domains[i] = r.recipient().domain().value();
+            classifications[i] = b.classification().name();
+            smtpCodes[i] = r.smtpCode();
+            enhancedCodes[i] = r.enhancedCode();
+            diagnostics[i] = r.diagnostic();
+            origins[i] = r.origin().name();
+            occurredAt[i] = r.occurredAt().toString();
+            messageIds[i] = r.messageId();
+            reportingMtas[i] = r.reportingMta();
+            sources[i] = r.source();
+            counts[i] = b.countsTowardCluster();
+            raws[i] = evidence(b.raw());
+        }
+        var inserted = new java.util.HashSet<>(jdbc.sql("""
+                insert into bounce_event (id, event_id, recipient, recipient_domain, classification, smtp_code,
                     enhanced_code, diagnostic, origin, occurred_at, message_id, reporting_mta, source,
                     counts_toward_cluster, raw)
-                values (:eventId, :recipient, :domain, :classification, :smtpCode, :enhancedCode, :diagnostic,
-                    :origin, :occurredAt, :messageId, :reportingMta, :source, :counts, :raw)
+                select id, event_id, recipient, domain, classification, smtp_code, enhanced_code, diagnostic, origin,
+                    occurred_at::timestamptz, message_id, reporting_mta, source, counts, raw
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
+                    with ordinality as x(id, event_id, recipient, domain, classification, smtp_code, enhanced_code,
+                        diagnostic, origin, occurred_at, message_id, reporting_mta, source, counts, raw, position)
+                order by position
                 on conflict (event_id) do nothing
                 returning id
                 """)
-                .param("eventId", report.eventId())
-                .param("recipient", report.recipient().value())
-                .param("domain", report.recipient().domain().value())
-                .param("classification", classification.name())
-                .param("smtpCode", report.smtpCode())
-                .param("enhancedCode", report.enhancedCode())
-                .param("diagnostic", report.diagnostic())
-                .param("origin", report.origin().name())
-                .param("occurredAt", Timestamp.from(report.occurredAt()))
-                .param("messageId", report.messageId())
-                .param("reportingMta", report.reportingMta())
-                .param("source", report.source())
-                .param("counts", countsTowardCluster)
-                .param("raw", evidence(raw))
-                .query(Long.class).optional();
+                .params(idArray, eventIds, recipients, domains, classifications, smtpCodes, enhancedCodes, diagnostics,
+                        origins, occurredAt, messageIds, reportingMtas, sources, counts, raws)
+                .query(Long.class).list());
+        for (int i = 0; i < n; i++) {
+            result[i] = inserted.contains(idArray[i]) ? idArray[i] : null;
+        }
+        return result;
     }
 
     /** The bounces recorded for one address, oldest first. */

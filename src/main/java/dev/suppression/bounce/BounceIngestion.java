@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -125,9 +126,23 @@ public class BounceIngestion {
         var order = IntStream.range(0, batch.size()).boxed()
                 .sorted(Comparator.comparing(i -> eventIdOf(batch.get(i)), Comparator.naturalOrder()))
                 .toList();
+        var bounceOrder = order.stream().filter(i -> batch.get(i) instanceof Submission.Valid).toList();
+        var stored = events.insertAll(bounceOrder.stream().map(i -> {
+            var valid = (Submission.Valid) batch.get(i);
+            return new BounceEvents.NewBounce(valid.report(), diagnoses[i],
+                    countsAsHardBounce(valid.report(), diagnoses[i]), valid.raw());
+        }).toList());
+        for (int k = 0; k < bounceOrder.size(); k++) {
+            int index = bounceOrder.get(k);
+            var valid = (Submission.Valid) batch.get(index);
+            results[index] = accept(index, valid.report(), diagnoses[index], stored[k]);
+        }
         for (int index : order) {
+            if (results[index] != null) {
+                continue;
+            }
             results[index] = switch (batch.get(index)) {
-                case Submission.Valid(var report, var raw) -> accept(index, report, raw, diagnoses[index]);
+                case Submission.Valid valid -> throw new IllegalStateException("bounces were stored above");
                 case Submission.Complaint(var report, var raw) -> acceptComplaint(index, report, raw);
                 case Submission.Activity(var report) ->
                         new EventResult(index, Status.COUNTED, null, null, null, report.type());
@@ -182,18 +197,17 @@ public class BounceIngestion {
         return classification.isHardBounce() && report.origin() == Origin.RECIPIENT;
     }
 
-    private EventResult accept(int index, BounceReport report, String raw, Classification classification) {
+    private EventResult accept(int index, BounceReport report, Classification classification, @Nullable Long storedId) {
         var hard = countsAsHardBounce(report, classification);
-        var stored = events.insert(report, classification, hard, raw);
         var recipient = report.recipient().value();
-        if (stored.isEmpty()) {
+        if (storedId == null) {
             return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), classification,
                     "event id " + report.eventId() + " was already ingested; nothing changed");
         }
         if (hard) {
             var response = responseText(report);
             suppressions.applyHardBounce(new HardBounce(report.recipient(), classification, report.occurredAt(),
-                    response, report.reportingMta(), stored.get()), actorFor(report));
+                    response, report.reportingMta(), storedId), actorFor(report));
             domains.recordHardBounce(report.recipient().domain(), recipient, report.occurredAt(), response,
                     report.reportingMta());
         }
