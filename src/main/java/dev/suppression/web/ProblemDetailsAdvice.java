@@ -10,6 +10,9 @@ import dev.suppression.suppression.AddressNotSuppressedException;
 import dev.suppression.suppression.ClearNeedsForceException;
 import dev.suppression.suppression.InvalidCursorException;
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -114,10 +118,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (lostDatabaseConnection(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The service failed to handle this request; it has been logged. Retry later, and report it if it persists.");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The service failed to handle this request; it has been logged. Retry later, and report it if it persists."));
+    }
+
+    /**
+     * A pooled connection the database cut off (shutdown, restart, network loss) fails mid-transaction, and the
+     * rollback on the dead connection then fails too; JPA reports that as a failed rollback, not as a resource
+     * failure. Either way nothing was committed and no answer is known: it is an outage, not a bug. SQLState
+     * class 08 is "connection exception"; 57P01-57P03 are admin shutdown, crash shutdown, "cannot connect now".
+     */
+    private static boolean lostDatabaseConnection(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof TransactionSystemException || cause instanceof org.hibernate.TransactionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
