@@ -31,7 +31,8 @@ class ApiKeyController {
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyRegistry.CreatedKey create(@RequestBody CreateKeyRequest request) {
-        if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 100
+                || request.name().chars().anyMatch(Character::isISOControl)) {
             throw new BadRequestException("'name' is required (at most 100 characters): it names the key in the history.");
         }
         if (request.roles() == null || request.roles().isEmpty()) {
@@ -45,8 +46,9 @@ class ApiKeyController {
                 throw new BadRequestException(e.getMessage());
             }
         }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
-            throw new BadRequestException("'expiresAt' must lie in the future.");
+        if (request.expiresAt() != null && (!request.expiresAt().isAfter(Instant.now())
+                || request.expiresAt().isAfter(Instant.parse("9999-12-31T23:59:59Z")))) {
+            throw new BadRequestException("'expiresAt' must lie in the future, and before the year 10000.");
         }
         var live = request.environment() == null || request.environment().equalsIgnoreCase("live");
         if (!live && !request.environment().equalsIgnoreCase("test")) {

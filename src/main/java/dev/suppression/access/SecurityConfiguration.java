@@ -10,6 +10,9 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -17,6 +20,22 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /** Stateless API-key security: every endpoint behind the role {@link EndpointRoles} names for it. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Addresses may contain '%' (user%relay@host), which the default firewall refuses when encoded. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        var firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedPercent(true);
+        return firewall;
+    }
+
+    /** What the firewall refuses is still answered with a problem a person can act on. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Request rejected",
+                "The request has characters in its URL or headers that the service refuses (control characters, "
+                        + "encoded slashes, dots or NUL). Send a plain URL and printable header values.", request);
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyRegistry registry, ProblemWriter problems,

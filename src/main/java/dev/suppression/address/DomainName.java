@@ -30,7 +30,7 @@ public record DomainName(String value) {
         }
         if (trimmed.startsWith("[")) {
             throw new InvalidAddressException(
-                    "address literals such as '" + trimmed + "' are not accepted; use the domain name");
+                    "address literals such as '" + EmailAddress.shorten(trimmed) + "' are not accepted; use the domain name");
         }
         var info = new IDNA.Info();
         var converted = new StringBuilder();
@@ -40,12 +40,12 @@ public record DomainName(String value) {
         // Hyphens in positions 3-4 of a non-punycode label are legal LDH; the label check below still applies.
         errors.remove(IDNA.Error.HYPHEN_3_4);
         if (!errors.isEmpty()) {
-            throw new InvalidAddressException("the domain '" + trimmed
+            throw new InvalidAddressException("the domain '" + EmailAddress.shorten(trimmed)
                     + "' is not a valid (internationalized) domain name under IDNA2008 / UTS #46");
         }
         var ascii = converted.toString().toLowerCase(Locale.ROOT);
         if (!isCanonical(ascii)) {
-            throw new InvalidAddressException("the domain '" + trimmed
+            throw new InvalidAddressException("the domain '" + EmailAddress.shorten(trimmed)
                     + "' is not a valid domain name (it needs at least two dot-separated labels of letters, digits"
                     + " and inner hyphens, each at most 63 characters, " + MAX_LENGTH + " in all)");
         }

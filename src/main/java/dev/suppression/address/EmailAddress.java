@@ -27,6 +27,9 @@ public record EmailAddress(String localPart, DomainName domain) {
         if (trimmed.isEmpty()) {
             throw new InvalidAddressException("the address is empty");
         }
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(trimmed)) {
+            throw new InvalidAddressException("the address contains an unpaired surrogate, which UTF-8 cannot encode");
+        }
         var at = trimmed.lastIndexOf('@');
         if (at < 0) {
             throw new InvalidAddressException("'" + shorten(trimmed) + "' is not an address: it has no '@'");
@@ -44,7 +47,8 @@ public record EmailAddress(String localPart, DomainName domain) {
         }
         validateLocalPart(local, trimmed);
         var domain = DomainName.parse(domainPart);
-        var normalizedLocal = local.toLowerCase(Locale.ROOT);
+        // Final sigma lower-cases differently from capital sigma; one mailbox must be one address.
+        var normalizedLocal = local.toLowerCase(Locale.ROOT).replace('ς', 'σ');
         if (octets(normalizedLocal) > MAX_LOCAL_PART_OCTETS) {
             throw new InvalidAddressException("the local part of '" + shorten(trimmed) + "' is longer than "
                     + MAX_LOCAL_PART_OCTETS + " octets (RFC 5321 4.5.3.1.1)");
@@ -121,7 +125,18 @@ public record EmailAddress(String localPart, DomainName domain) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static String shorten(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    /** Short, and with control characters and surrogates written as \\uXXXX, so a message can always be stored. */
+    static String shorten(String s) {
+        var cut = s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        var out = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -14,6 +14,12 @@ public record BounceReport(EmailAddress recipient, @Nullable Integer smtpCode, @
                            Origin origin) {
 
     public BounceReport {
+        // PostgreSQL text cannot hold NUL; a provider sending one must not make its whole delivery fail.
+        diagnostic = diagnostic == null ? null : TextForStorage.of(diagnostic);
+        eventId = eventId == null ? null : TextForStorage.of(eventId);
+        messageId = messageId == null ? null : TextForStorage.of(messageId);
+        reportingMta = reportingMta == null ? null : TextForStorage.of(reportingMta);
+        source = source == null ? null : TextForStorage.of(source);
         if (smtpCode == null && enhancedCode == null && diagnostic == null) {
             throw new IllegalArgumentException("a bounce needs an SMTP code, an enhanced code or a diagnostic");
         }

@@ -18,7 +18,8 @@ public class RejectedEvents {
 
     void record(String raw, String reason, @Nullable String source) {
         jdbc.sql("insert into rejected_event (raw, reason, source) values (:raw, :reason, :source)")
-                .param("raw", raw).param("reason", reason).param("source", source)
+                .param("raw", TextForStorage.of(raw)).param("reason", TextForStorage.of(reason))
+                .param("source", source == null ? null : TextForStorage.of(source))
                 .update();
     }
 

@@ -43,7 +43,8 @@ public final class BounceClassifier {
     private static final String RECIPIENT_REJECTED = "recipient address rejected";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     // Echoed addresses (<jane.spfeiffer@x>, policyholder@insurer.example) must not trip a phrase.
-    private static final Pattern ADDRESSES = Pattern.compile("<[^<>\\s]*>|[^\\s<>\"',;()\\[\\]]+@[^\\s<>\"',;()\\[\\]]+");
+    private static final Pattern ADDRESSES = Pattern.compile(
+            "<[^<>\\s]*>|(?<![^\\s<>\"',;()\\[\\]])[^\\s<>\"',;()\\[\\]@]+@[^\\s<>\"',;()\\[\\]]+");
 
     /** Classifies one bounce from whatever the reporter gave: any of the three may be missing. */
     public BounceDiagnosis classify(@Nullable Integer replyCode, @Nullable String enhancedCode,

@@ -178,6 +178,9 @@ public class SuppressionImport {
         Map<String, @Nullable String> fields = new LinkedHashMap<>();
         for (var name : List.of("address", "reason", "since", "classification")) {
             var value = node.get(name);
+            if (value != null && !value.isNull() && !value.isValueNode()) {
+                throw new RowException("'" + name + "' must be a string");
+            }
             fields.put(name, value == null || value.isNull() ? null : value.asString());
         }
         return row(fields.get("address"), fields.get("reason"), fields.get("since"), fields.get("classification"));
@@ -205,6 +208,10 @@ public class SuppressionImport {
         if (since != null && !since.isBlank()) {
             try {
                 parsedSince = OffsetDateTime.parse(since.strip()).toInstant();
+                if (parsedSince.isBefore(Instant.parse("0000-01-01T00:00:00Z"))
+                        || parsedSince.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                    throw new RowException("'since' must lie between the years 0000 and 9999");
+                }
             } catch (DateTimeParseException e) {
                 throw new RowException("'since' must be an RFC 3339 timestamp, not '" + since + "'");
             }

@@ -183,10 +183,15 @@ public class SuppressionList {
     }
 
     private static String decodeCursor(String cursor) {
+        String decoded;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException(cursor);
         }
+        if (decoded.indexOf('\0') >= 0) {
+            throw new InvalidCursorException(cursor);
+        }
+        return decoded;
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -49,6 +50,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({InvalidAddressException.class, BadRequestException.class, InvalidCursorException.class})
     ProblemDetail badRequest(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejectedByFirewall(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Request rejected",
+                "The request has characters in its URL or headers that the service refuses (control characters, "
+                        + "encoded slashes or dots). Send a plain URL and printable header values.");
     }
 
     @ExceptionHandler(MalformedWebhookException.class)

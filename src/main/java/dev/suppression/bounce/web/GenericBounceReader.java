@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 class GenericBounceReader {
 
     private static final int MAX_DIAGNOSTIC = 10_000;
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
 
     private final Clock clock;
     private final IngestionSettings settings;
@@ -121,6 +122,10 @@ class GenericBounceReader {
         }
         try {
             var at = OffsetDateTime.parse(node.stringValue().strip().toUpperCase(Locale.ROOT).replace(' ', 'T')).toInstant();
+            if (at.isBefore(EARLIEST)) {
+                problems.add("'occurredAt' " + node.stringValue() + " is before the year 0000, which RFC 3339 cannot write");
+                return now;
+            }
             if (at.isAfter(now.plus(settings.maxFutureSkew()))) {
                 problems.add("'occurredAt' " + node.stringValue() + " lies in the future; send the time the bounce happened");
             }
@@ -155,7 +160,12 @@ class GenericBounceReader {
     private static @Nullable String identifier(JsonNode event, String field, int maxLength, List<String> problems) {
         var node = event.get(field);
         if (node != null && node.isIntegralNumber()) {
-            return node.asString();
+            var id = node.asString();
+            if (id.length() > maxLength) {
+                problems.add("'" + field + "' is longer than " + maxLength + " characters");
+                return null;
+            }
+            return id;
         }
         return text(event, field, maxLength, problems);
     }

@@ -46,6 +46,9 @@ class DomainController {
         if (body == null || body.reason() == null || body.reason().isBlank()) {
             throw new BadRequestException("The body must be {\"reason\": \"...\"} saying how the domain's routing was confirmed.");
         }
+        if (body.reason().indexOf('\0') >= 0 || body.reason().length() > 2000) {
+            throw new BadRequestException("The reason must be at most 2000 characters, without NUL characters.");
+        }
         return clusters.resume(name, body.reason().strip(), Actor.from(actor));
     }
 

@@ -10,6 +10,9 @@ record ReasonRequest(@Nullable String reason) {
         if (body == null || body.reason() == null || body.reason().isBlank()) {
             throw new BadRequestException("The body must be {\"reason\": \"...\"} saying why this change is made.");
         }
+        if (body.reason().indexOf('\0') >= 0) {
+            throw new BadRequestException("The reason contains a NUL character.");
+        }
         if (body.reason().length() > 2000) {
             throw new BadRequestException("The reason is longer than 2000 characters.");
         }

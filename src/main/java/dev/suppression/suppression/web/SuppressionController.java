@@ -48,6 +48,9 @@ class SuppressionController {
             throw new BadRequestException("Clearing a suppression needs a 'reason' query parameter saying what the "
                     + "recipient side fixed, for example ?reason=mailbox%20recreated%20by%20admin.");
         }
+        if (reason.indexOf('\0') >= 0 || reason.length() > 2000) {
+            throw new BadRequestException("The reason must be at most 2000 characters, without NUL characters.");
+        }
         return list.clear(parsed, reason.strip(), force, Actor.from(actor));
     }
 

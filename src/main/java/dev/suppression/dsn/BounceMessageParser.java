@@ -1,0 +1,236 @@
+package dev.suppression.dsn;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what a posted message is and reads it with the parser for its kind: feedback reports and read
+ * receipts are refused by their report type; an RFC 3464 report is read field by field; auto-replies and
+ * challenge-response requests are refused by their headers; then the plain-text layouts are tried; anything
+ * left is an ordinary message. A bounce is never guessed from an auto-reply, and an auto-reply never from
+ * a bounce (mailer daemons mark bounces {@code Auto-Submitted: auto-replied} too, so that header is only
+ * consulted last).
+ */
+final class BounceMessageParser {
+
+    private static final Logger log = LoggerFactory.getLogger(BounceMessageParser.class);
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader for every header block, body part
+        // and decoder (jakartaee/mail-api#861): a classpath scan that makes parsing 5-10 times slower, more in
+        // a nested jar. Naming the provider that ServiceLoader would find anyway skips the scan.
+        if (System.getProperty(STREAM_PROVIDER) == null && isPresent(ANGUS_STREAM_PROVIDER)) {
+            System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+        }
+    }
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+    /** A header field at the start of a line: what every Internet message (RFC 5322) begins with. */
+    private static final Pattern HEADER_FIELD = Pattern.compile("[!-9;-~]+[ \\t]*:.*");
+    private static final List<String> MESSAGE_HEADERS = List.of("From", "Date", "Subject", "Message-ID", "To",
+            "Content-Type", "Received", "Return-Path", "MIME-Version");
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?iu)undeliver|undelivered|not delivered|"
+            + "delivery status notification|delivery failure|failure notice|mail delivery failed|returned mail|"
+            + "delivery has failed|could not be delivered|delivery notification|nondeliverable|delayed mail|"
+            + "warning: message .* delayed|unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|non remis|"
+            + "non distribué|échec de la remise|echec de la remise");
+    private static final Set<String> DAEMON_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon",
+            "mailerdaemon", "mdaemon");
+    private static final int HEADER_SCAN_LIMIT = 64 * 1024;
+
+    /**
+     * Reads one message as received.
+     *
+     * @throws UnreadableMessageException when it is empty, binary or its MIME structure is broken
+     * @throws NotABounceException        when it is an auto-reply, a feedback report, an ordinary mail, ...
+     */
+    BounceMessage parse(byte[] raw) {
+        requireInternetMessage(raw);
+        try {
+            return read(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)));
+        } catch (MessagingException e) {
+            throw new UnreadableMessageException("The message cannot be parsed as MIME (" + e.getMessage()
+                    + "). Post the message exactly as it was received.");
+        } catch (UnreadableMessageException | NotABounceException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Jakarta Mail's parsers are not built for hostile input; whatever breaks them is the message's fault.
+            log.warn("A posted bounce message broke the MIME parser", e);
+            throw new UnreadableMessageException("The message cannot be parsed as MIME (" + e.getClass().getSimpleName()
+                    + "). Post the message exactly as it was received.");
+        }
+    }
+
+    private BounceMessage read(MimeMessage message) throws MessagingException {
+        var headers = new Headers(message);
+        if (MESSAGE_HEADERS.stream().allMatch(name -> headers.value(name) == null)) {
+            throw new UnreadableMessageException(notAMessage());
+        }
+        var type = ContentTypeField.parse(headers.value("Content-Type"), "text/plain");
+        var parts = MessageParts.of(message, type);
+        var date = date(message);
+        var reportTypes = parts.reportTypes();
+        if (reportTypes.contains("feedback-report") || parts.first("message/feedback-report").isPresent()) {
+            throw new NotABounceException(MessageKind.FEEDBACK_REPORT, "");
+        }
+        if (reportTypes.contains("disposition-notification") || parts.first("message/disposition-notification").isPresent()) {
+            throw new NotABounceException(MessageKind.READ_RECEIPT, "");
+        }
+        var status = parts.first("message/delivery-status", "message/global-delivery-status");
+        if (status.isPresent()) {
+            return deliveryStatus(DeliveryStatusReport.parse(status.get().text()), parts, headers, date);
+        }
+        var auto = AutomaticReply.recognise(headers);
+        if (auto.isPresent()) {
+            throw new NotABounceException(auto.get().kind(), auto.get().evidence());
+        }
+        var text = notificationText(parts);
+        var fromMailerDaemon = fromMailerDaemon(headers);
+        if (!fromMailerDaemon) {
+            var challenge = AutomaticReply.challenge(headers, text);
+            if (challenge.isPresent()) {
+                throw new NotABounceException(challenge.get().kind(), challenge.get().evidence());
+            }
+        }
+        var ownParties = headers.addresses("From", "To", "Cc", "Sender", "Reply-To", "Return-Path");
+        var listed = headers.addresses("X-Failed-Recipients");
+        var plain = PlainTextBounce.read(text, headers.subject(), ownParties, listed, fromMailerDaemon);
+        if (plain.isEmpty()) {
+            var declared = AutomaticReply.declared(headers);
+            if (declared.isPresent()) {
+                throw new NotABounceException(declared.get().kind(), declared.get().evidence());
+            }
+            throw new NotABounceException(MessageKind.ORDINARY_MAIL, subjectEvidence(headers));
+        }
+        if (plain.get().recipients().isEmpty()) {
+            throw new NotABounceException(MessageKind.UNREADABLE_BOUNCE, "its text has the "
+                    + plain.get().format().label() + " bounce layout");
+        }
+        var originalMessageId = returnedMessageId(parts);
+        if (originalMessageId == null) {
+            originalMessageId = plain.get().returnedMessageId();
+        }
+        return new BounceMessage(plain.get().format(), plain.get().recipients(),
+                originalMessageId != null ? originalMessageId : headers.repliedTo(), headers.messageId(), date);
+    }
+
+    private static BounceMessage deliveryStatus(DeliveryStatusReport report, MessageParts parts, Headers headers,
+                                                @Nullable Instant date) {
+        if (report.failed().isEmpty()) {
+            if (!report.skipped().isEmpty()) {
+                throw new NotABounceException(MessageKind.DELIVERY_SUCCESS, "Action: " + String.join(", ",
+                        new LinkedHashSet<>(report.skipped())));
+            }
+            throw new NotABounceException(MessageKind.UNREADABLE_BOUNCE,
+                    "its message/delivery-status part has no Final-Recipient field");
+        }
+        var originalMessageId = returnedMessageId(parts);
+        return new BounceMessage(BounceFormat.DELIVERY_STATUS, report.failed(),
+                originalMessageId != null ? originalMessageId : headers.repliedTo(), headers.messageId(), date);
+    }
+
+    /** The Message-ID of the returned original: its full copy or just its headers (RFC 3462). */
+    private static @Nullable String returnedMessageId(MessageParts parts) {
+        return parts.first("message/rfc822", "text/rfc822-headers", "message/global", "message/global-headers",
+                        "message/rfc822-headers")
+                .map(section -> Headers.messageId(headerValue(section.headers().getHeader("Message-ID", null))))
+                .orElse(null);
+    }
+
+    private static @Nullable String headerValue(@Nullable String value) {
+        return value == null ? null : value.replaceAll("\\r?\\n[ \\t]+", " ");
+    }
+
+    /** The text written for people: the first text/plain part, else the first HTML part as text. */
+    private static String notificationText(MessageParts parts) {
+        return parts.first("text/plain").or(() -> parts.first("text/html"))
+                .map(MessageParts.Section::text).orElse("");
+    }
+
+    private static boolean fromMailerDaemon(Headers headers) {
+        for (var address : headers.addresses("From", "Sender")) {
+            var local = address.substring(0, Math.max(address.lastIndexOf('@'), 0)).toLowerCase(Locale.ROOT);
+            if (DAEMON_LOCAL_PARTS.contains(local)) {
+                return true;
+            }
+        }
+        var from = headers.value("From");
+        if (from != null && from.toLowerCase(Locale.ROOT).contains("mail delivery")) {
+            return true;
+        }
+        return BOUNCE_SUBJECT.matcher(headers.subject()).find();
+    }
+
+    private static @Nullable Instant date(MimeMessage message) {
+        try {
+            var sent = message.getSentDate();
+            return sent == null ? null : sent.toInstant();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String subjectEvidence(Headers headers) {
+        var subject = headers.subject();
+        return subject.isEmpty() ? "" : "Subject \"" + (subject.length() <= 80 ? subject : subject.substring(0, 77) + "...") + "\"";
+    }
+
+    /**
+     * Refuses what cannot be an Internet message before MIME parsing: an empty body, or one whose first line
+     * is not a header field (binary data, a bare text, a JSON document).
+     */
+    private static void requireInternetMessage(byte[] raw) {
+        int start = 0;
+        while (start < raw.length && (raw[start] == '\r' || raw[start] == '\n' || raw[start] == ' ' || raw[start] == '\t')) {
+            start++;
+        }
+        if (start == raw.length) {
+            throw new UnreadableMessageException("The request body is empty. Post the whole bounce message, headers "
+                    + "and body, exactly as it was received (Content-Type: message/rfc822).");
+        }
+        int end = start;
+        while (end < raw.length && end - start < HEADER_SCAN_LIMIT && raw[end] != '\n') {
+            if (raw[end] == 0) {
+                throw new UnreadableMessageException(notAMessage() + " It contains binary data.");
+            }
+            end++;
+        }
+        var firstLine = new String(raw, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+        // An mbox "From " separator line may precede the headers when the message was saved from a mailbox.
+        if (!HEADER_FIELD.matcher(firstLine).matches() && !firstLine.startsWith("From ")) {
+            throw new UnreadableMessageException(notAMessage());
+        }
+        if (start != 0) {
+            throw new UnreadableMessageException("The message starts with a blank line, so it has no header section. "
+                    + "Post the whole bounce message exactly as it was received.");
+        }
+    }
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, BounceMessageParser.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String notAMessage() {
+        return "The request body is not an Internet message (RFC 5322): it must start with header fields such as "
+                + "From:, Date: and Subject:. Post the whole bounce message exactly as it was received.";
+    }
+}

@@ -1,0 +1,215 @@
+package dev.suppression.dsn;
+
+import jakarta.activation.DataSource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The leaf parts of a message in document order, and the report types of the {@code multipart/report}
+ * containers they sit in. A returned message ({@code message/rfc822}) is one leaf: the parsers read its headers,
+ * never its parts. Nesting and part counts are bounded, so a hostile message cannot exhaust the stack.
+ */
+final class MessageParts {
+
+    private static final int MAX_DEPTH = 8;
+    private static final int MAX_PARTS = 200;
+    private static final Pattern LINE_BREAKING_TAG = Pattern.compile("(?:br|/?(?:p|div|tr|li|h\\d|table))\\b.*", Pattern.DOTALL);
+
+    private final List<Section> sections = new ArrayList<>();
+    private final Set<String> reportTypes = new LinkedHashSet<>();
+
+    private MessageParts() {
+    }
+
+    /** Walks a message; a multipart whose parts cannot be told apart makes it unreadable. */
+    static MessageParts of(MimeMessage message, ContentTypeField type) {
+        var parts = new MessageParts();
+        try {
+            parts.walk(message, type, 0);
+        } catch (MessagingException e) {
+            throw new UnreadableMessageException("The MIME structure of the message is broken (" + e.getMessage()
+                    + "), so its parts cannot be read. Post the message exactly as it was received.");
+        }
+        return parts;
+    }
+
+    List<Section> sections() {
+        return sections;
+    }
+
+    Set<String> reportTypes() {
+        return reportTypes;
+    }
+
+    /** The first leaf of one of the given media types. */
+    Optional<Section> first(String... mediaTypes) {
+        for (var section : sections) {
+            for (var mediaType : mediaTypes) {
+                if (section.type().is(mediaType)) {
+                    return Optional.of(section);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void walk(Part part, ContentTypeField type, int depth) throws MessagingException {
+        if (sections.size() >= MAX_PARTS) {
+            return;
+        }
+        if (!type.isMultipart() || depth >= MAX_DEPTH) {
+            sections.add(new Section(type, part));
+            return;
+        }
+        if (!type.reportType().isEmpty()) {
+            reportTypes.add(type.reportType());
+        }
+        var boundary = type.parameter("boundary");
+        if (boundary == null || boundary.isBlank() || boundary.length() > 200 || boundary.matches(".*[\"\\\\\\r\\n].*")) {
+            throw new UnreadableMessageException("The message declares " + type.mediaType()
+                    + " but gives no usable boundary parameter, so its parts cannot be told apart. Post the message "
+                    + "exactly as it was received.");
+        }
+        var multipart = new MimeMultipart(new PartSource(part, "multipart/mixed; boundary=\"" + boundary + "\""));
+        var childDefault = type.is("multipart/digest") ? "message/rfc822" : "text/plain";
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var child = (MimeBodyPart) multipart.getBodyPart(i);
+            walk(child, ContentTypeField.parse(child.getHeader("Content-Type", null), childDefault), depth + 1);
+        }
+    }
+
+    /** A leaf part of the message. */
+    record Section(ContentTypeField type, Part part) {
+
+        /** The decoded text, in its declared charset; HTML reduced to its text. */
+        String text() {
+            var text = new String(bytes(), charset());
+            return type.is("text/html") ? htmlToText(text) : text;
+        }
+
+        /** The header section at the start of the part: the headers of a returned message. */
+        InternetHeaders headers() {
+            try (var in = new ByteArrayInputStream(bytes())) {
+                return new InternetHeaders(in);
+            } catch (IOException | MessagingException e) {
+                return new InternetHeaders();
+            }
+        }
+
+        /**
+         * The content with its transfer encoding undone. An unknown or broken encoding gives the raw content
+         * instead: some MTAs label 8-bit text as 7bit or invent encodings, and the text is still worth reading.
+         */
+        private byte[] bytes() {
+            try (var in = part.getInputStream()) {
+                return in.readAllBytes();
+            } catch (IOException | MessagingException decodingFailed) {
+                try (var in = rawStream()) {
+                    return in.readAllBytes();
+                } catch (IOException | MessagingException e) {
+                    throw new UnreadableMessageException("A " + type.mediaType() + " part of the message cannot be "
+                            + "read (" + e.getMessage() + "). Post the message exactly as it was received.");
+                }
+            }
+        }
+
+        private InputStream rawStream() throws MessagingException {
+            return switch (part) {
+                case MimeBodyPart body -> body.getRawInputStream();
+                case MimeMessage message -> message.getRawInputStream();
+                default -> throw new MessagingException("the part has no raw content");
+            };
+        }
+
+        private Charset charset() {
+            var name = type.parameter("charset");
+            if (name == null || name.isBlank()) {
+                return StandardCharsets.UTF_8;
+            }
+            try {
+                return Charset.forName(MimeUtility.javaCharset(name.strip()));
+            } catch (IllegalArgumentException e) {
+                return StandardCharsets.UTF_8;
+            }
+        }
+    }
+
+    /** The text of an HTML part, in one pass: a tag or comment that never closes ends the text. */
+    static String htmlToText(String html) {
+        var lower = html.toLowerCase(Locale.ROOT);
+        var text = new StringBuilder(html.length());
+        int i = 0;
+        while (i < html.length()) {
+            char c = html.charAt(i);
+            if (c != '<') {
+                text.append(c);
+                i++;
+            } else if (lower.startsWith("<!--", i)) {
+                int end = lower.indexOf("-->", i + 4);
+                i = end < 0 ? html.length() : end + 3;
+            } else {
+                int close = html.indexOf('>', i + 1);
+                if (close < 0) {
+                    break;
+                }
+                var tag = lower.substring(i + 1, close).strip();
+                i = close + 1;
+                if (tag.startsWith("script") || tag.startsWith("style")) {
+                    int end = lower.indexOf(tag.startsWith("script") ? "</script" : "</style", i);
+                    int endClose = end < 0 ? -1 : html.indexOf('>', end);
+                    i = endClose < 0 ? html.length() : endClose + 1;
+                } else if (LINE_BREAKING_TAG.matcher(tag).matches()) {
+                    text.append('\n');
+                }
+            }
+        }
+        return text.toString().replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
+    }
+
+    /** Hands a part's decoded content to {@link MimeMultipart} under a clean Content-Type it can parse strictly. */
+    private record PartSource(Part part, String contentType) implements DataSource {
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            try {
+                return part.getInputStream();
+            } catch (MessagingException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("read only");
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public String getName() {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.suppression.dsn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BounceMessageParserTests {
+
+    private final BounceMessageParser parser = new BounceMessageParser();
+
+    @ParameterizedTest(name = "{0}: {1} {2} {3} {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            postfix-dsn-user-unknown.eml | DELIVERY_STATUS  | jane.doe@northwind.example          | FAILED  | 5.1.1 | 550 | 550 5.1.1 <jane.doe@northwind.example>: Recipient address rejected: User unknown in virtual mailbox table | mx1.northwind.example          | mail.shop.example              | <offers-2026-11.7f3c2a@shop.example>
+            dsn-policy-block.eml         | DELIVERY_STATUS  | accounts@contoso-fabrics.example    | FAILED  | 5.7.1 | 554 | 554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/198.51.100.7 | mx.contoso-fabrics.example | mail.shop.example | <invoice-2026-11-0042@billing.shop.example>
+            dsn-delayed.eml              | DELIVERY_STATUS  | ops@slowmail.example                | DELAYED | 4.4.1 | -   | connect to mx.slowmail.example[192.0.2.60]:25: Connection timed out                                     | -                              | mail.shop.example              | <offers-2026-11.91be04@shop.example>
+            dsn-exim-generic-status.eml  | DELIVERY_STATUS  | m.brown@fabrikam.example            | FAILED  | 5.1.1 | 550 | 550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient's email address for typos or 550 5.1.1 unnecessary spaces. | mx.fabrikam.example | relay.shop.example | <digest-48213@shop.example>
+            dsn-multiple-recipients.eml  | DELIVERY_STATUS  | r.ito@tailspin.example              | FAILED  | 5.1.1 | 550 | 550 5.1.1 <r.ito@tailspin.example>... User unknown                                                      | mx.tailspin.example            | mta2.shop.example              | <fair-invite-2026.3318@shop.example>
+            dsn-gmail.eml                | DELIVERY_STATUS  | olivia.hart@adatum.example          | FAILED  | 5.1.1 | 550 | 550 5.1.1 <olivia.hart@adatum.example>: Recipient address rejected: User unknown in relay recipient table | mx1.adatum.example            | googlemail.com                 | <offers-2026-11.55d1e0@shop.example>
+            dsn-office365.eml            | DELIVERY_STATUS  | hans.weber@woodgrove.example        | FAILED  | 5.1.10 | 550 | 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup                | woodgrove-example.mail.protection.outlook.com | am9pr02mb7412.eurprd02.prod.outlook.com | <quote-7781@shop.example>
+            qmail.eml                    | QMAIL            | peter.smith@litware.example         | FAILED  | 5.1.1 | 550 | 550 5.1.1 <peter.smith@litware.example>... User unknown                                                 | 192.0.2.81                     | mx.qmail-host.example          | <offers-2026-11.c0ffee@shop.example>
+            exim.eml                     | EXIM             | l.garcia@proseware.example          | FAILED  | 5.1.1 | 550 | 550 5.1.1 <l.garcia@proseware.example>: Recipient address rejected: User unknown in local recipient table | mx01.proseware.example       | -                              | <order-55120-shipped@shop.example>
+            exim-delayed.eml             | EXIM             | w.chen@graylisting.example          | DELAYED | 4.7.1 | 451 | 451 4.7.1 Greylisting in action, please come back later                                                 | mx.graylisting.example         | box123.exim-host.example       | <order-55098-shipped@shop.example>
+            postfix-plain.eml            | POSTFIX          | a.kumar@relecloud.example           | FAILED  | 5.1.1 | 550 | 550 5.1.1 <a.kumar@relecloud.example>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command) | mx2.relecloud.example | mail.legacy-relay.example | <alert-99182@shop.example>
+            exchange-ndr.eml             | EXCHANGE         | maria.rossi@fourthcoffee.example    | FAILED  | 5.1.1 | 550 | 550 5.1.1 RESOLVER.ADR.RecipNotFound; not found                                                         | -                              | ex01.corp.fourthcoffee.example | <ticket-20931-7@support.shop.example>
+            exchange-2003.eml            | EXCHANGE         | d.okafor@tailwind-traders.example   | FAILED  | 5.1.1 | 550 | 550 5.1.1 User unknown                                                                                  | mail.tailwind-traders.example  | -                              | <interview-0311@hr.shop.example>
+            google-plain.eml             | GOOGLE           | noah.lee@contoso-mail.example       | FAILED  | 5.1.1 | 550 | 550-5.1.1 The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. Learn more at https://support.google.com/mail/?p=NoSuchUser q11si2790146igb.62 - gsmtp | mx.contoso-mail.example | - | <CAHx1xT0aBc9d8eF7gH6iJ5kL4mN3oP2qR1sT0uVwXyZ@mail.shop.example>
+            google-address-not-found.eml | GOOGLE           | emma.schulz@gmail.example           | FAILED  | -     | -   | The email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces. For more information, go to https://support.google.com/mail/?p=NoSuchUser | - | - | <press-release-1123@shop.example>
+            yahoo.eml                    | YAHOO            | sam.taylor1987@yahoo.example        | FAILED  | -     | 554 | 554 delivery error: dd This user doesn't have a yahoo.example account (sam.taylor1987@yahoo.example) [0] - mta1042.mail.gq1.yahoo.com [RCPT_TO] | - | - | <flash-sale-1123.44@shop.example>
+            german.eml                   | GERMAN           | max.mustermann@beispiel-gmbh.example | FAILED | 5.1.1 | 550 | 550 5.1.1 <max.mustermann@beispiel-gmbh.example>: Recipient address rejected: User unknown in local recipient table (Antwort auf RCPT TO Kommando) | mx.beispiel-gmbh.example | mail.versand-beispiel.example | <rechnung-2026-11-311@shop.example>
+            french.eml                   | FRENCH           | jean.dupont@exemple-sarl.example    | FAILED  | 5.1.1 | 550 | 550 5.1.1 <jean.dupont@exemple-sarl.example>: adresse destinataire inconnue / User unknown              | mx.exemple-sarl.example        | -                              | <devis-4471@shop.example>
+            sendmail-plain.eml           | SENDMAIL         | f.martin@oldhost.example            | FAILED  | 5.1.1 | 550 | 550 5.1.1 <f.martin@oldhost.example>... User unknown                                                    | mx.oldhost.example             | -                              | <application-2231@shop.example>
+            """)
+    void readsTheRecipientAndTheServersResponseOfEachFormat(String fixture, BounceFormat format, String recipient,
+                                                            DeliveryAction action, String status, Integer smtpCode,
+                                                            String diagnostic, String remoteMta, String reportingMta,
+                                                            String originalMessageId) {
+        var message = parser.parse(Fixtures.bytes(fixture));
+
+        assertThat(message.format()).isEqualTo(format);
+        assertThat(message.originalMessageId()).isEqualTo(originalMessageId);
+        var first = message.recipients().getFirst();
+        assertThat(first.recipient()).isEqualTo(recipient);
+        assertThat(first.action()).isEqualTo(action);
+        assertThat(first.status()).isEqualTo(status);
+        assertThat(first.smtpCode()).isEqualTo(smtpCode);
+        assertThat(first.diagnostic()).isEqualTo(diagnostic);
+        assertThat(first.remoteMta()).isEqualTo(remoteMta);
+        assertThat(first.reportingMta()).isEqualTo(reportingMta);
+    }
+
+    @Test
+    void aReportWithSeveralRecipientsYieldsOnlyTheFailedOnesAndTheAddressTheSenderUsed() {
+        var message = parser.parse(Fixtures.bytes("dsn-multiple-recipients.eml"));
+
+        assertThat(message.recipients()).extracting(FailedRecipient::recipient, FailedRecipient::finalRecipient,
+                        FailedRecipient::status, FailedRecipient::diagnostic, FailedRecipient::lastAttempt)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("r.ito@tailspin.example", null, "5.1.1",
+                                "550 5.1.1 <r.ito@tailspin.example>... User unknown",
+                                Instant.parse("2026-11-23T10:36:02Z")),
+                        org.assertj.core.groups.Tuple.tuple("sales@tailspin.example", "k.novak@tailspin.example", "5.2.2",
+                                "552 5.2.2 Mailbox full", Instant.parse("2026-11-23T10:36:04Z")));
+    }
+
+    @Test
+    void aGenericStatusYieldsToTheSpecificCodeOfTheDiagnosticOrElseKeepsTheTextForTheClassifier() {
+        var message = parser.parse(Fixtures.bytes("dsn-exim-generic-status.eml"));
+
+        assertThat(message.recipients()).extracting(FailedRecipient::recipient, FailedRecipient::status,
+                        FailedRecipient::diagnostic)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("m.brown@fabrikam.example", "5.1.1",
+                                message.recipients().getFirst().diagnostic()),
+                        org.assertj.core.groups.Tuple.tuple("support-desk@fabrikam.example", "5.0.0",
+                                "550 Requested action not taken: mailbox unavailable (user does not exist)"));
+    }
+
+    @Test
+    void plainTextBouncesKeepEachRecipientWithItsOwnResponse() {
+        var qmail = parser.parse(Fixtures.bytes("qmail.eml"));
+        var exim = parser.parse(Fixtures.bytes("exim.eml"));
+
+        assertThat(qmail.recipients()).extracting(FailedRecipient::recipient, FailedRecipient::diagnostic)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("peter.smith@litware.example",
+                                "550 5.1.1 <peter.smith@litware.example>... User unknown"),
+                        org.assertj.core.groups.Tuple.tuple("info@qmail-host.example",
+                                "Sorry, no mailbox here by that name. (#5.1.1)"));
+        assertThat(exim.recipients()).extracting(FailedRecipient::recipient, FailedRecipient::diagnostic,
+                        FailedRecipient::remoteMta)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("l.garcia@proseware.example",
+                                "550 5.1.1 <l.garcia@proseware.example>: Recipient address rejected: User unknown in local recipient table",
+                                "mx01.proseware.example"),
+                        org.assertj.core.groups.Tuple.tuple("sales@nonexistent-proseware.example", "Unrouteable address", null));
+    }
+
+    @Test
+    void theLastAttemptDateIsTheTimeOfTheBounce() {
+        var message = parser.parse(Fixtures.bytes("dsn-gmail.eml"));
+
+        assertThat(message.recipients().getFirst().lastAttempt()).isEqualTo(Instant.parse("2026-11-23T10:15:03Z"));
+        assertThat(message.messageId()).isEqualTo("<6741ab27.050a0220.3c1f0e.92c4.GMR@mx.google.com>");
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            auto-reply-out-of-office.eml | AUTO_REPLY
+            auto-reply-vacation.eml      | AUTO_REPLY
+            auto-reply-german.eml        | AUTO_REPLY
+            challenge-response.eml       | CHALLENGE_RESPONSE
+            arf-feedback-report.eml      | FEEDBACK_REPORT
+            read-receipt.eml             | READ_RECEIPT
+            dsn-delivered.eml            | DELIVERY_SUCCESS
+            normal-mail.eml              | ORDINARY_MAIL
+            """)
+    void messagesThatAreNotBouncesAreRecognisedForWhatTheyAre(String fixture, MessageKind kind) {
+        assertThatThrownBy(() -> parser.parse(Fixtures.bytes(fixture)))
+                .isInstanceOfSatisfying(NotABounceException.class, e -> assertThat(e.kind()).isEqualTo(kind))
+                .hasMessageStartingWith("This message is " + kind.description() + ", not a bounce");
+    }
+
+    @Test
+    void aBounceInWhichNoRecipientCanBeFoundSaysSo() {
+        var message = """
+                From: MAILER-DAEMON@mta.example
+                Subject: failure notice
+
+                Hi. This is the qmail-send program at mta.example.
+                I'm afraid I wasn't able to deliver your message to the following addresses.
+                """;
+
+        assertThatThrownBy(() -> parser.parse(message.getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOfSatisfying(NotABounceException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MessageKind.UNREADABLE_BOUNCE))
+                .hasMessage("This message is a bounce in which no failed recipient address could be found (its text "
+                        + "has the qmail bounce layout). Nothing was recorded; post the recipient and the SMTP response as "
+                        + "JSON to POST /bounces instead.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an empty body           | ''                                                       | The request body is empty
+            white space only        | '\r\n\r\n  '                                             | The request body is empty
+            a JSON document         | '{"recipient": "jane@example.org", "smtpCode": 550}'     | not an Internet message
+            a body without headers  | '\r\nHello, this is just text.'                          | not an Internet message
+            """)
+    void whatIsNotAnInternetMessageIsUnreadable(String description, String body, String detail) {
+        assertThatThrownBy(() -> parser.parse(body.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableMessageException.class).hasMessageContaining(detail);
+    }
+
+    @Test
+    void binaryDataIsUnreadable() {
+        var garbage = new byte[4096];
+        new java.util.Random(42).nextBytes(garbage);
+
+        assertThatThrownBy(() -> parser.parse(garbage)).isInstanceOf(UnreadableMessageException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            broken-multipart-without-boundary.eml | gives no usable boundary parameter
+            broken-multipart-missing-start.eml    | MIME structure of the message is broken
+            """)
+    void aBrokenMimeStructureIsUnreadable(String fixture, String detail) {
+        assertThatThrownBy(() -> parser.parse(Fixtures.bytes(fixture)))
+                .isInstanceOf(UnreadableMessageException.class).hasMessageContaining(detail);
+    }
+}
