@@ -480,11 +480,12 @@ public final class BenchClient {
         try (var connection = DriverManager.getConnection(option("jdbc"), "postgres", "postgres");
              var statement = connection.createStatement()) {
             try (var rs = statement.executeQuery("select version(), current_setting('server_version'), "
-                    + "current_setting('fsync'), current_setting('shared_buffers')")) {
+                    + "current_setting('fsync'), current_setting('shared_buffers'), current_setting('synchronous_commit')")) {
                 rs.next();
                 figures.put("postgresql", rs.getString(2));
                 figures.put("postgresql_full", rs.getString(1));
                 figures.put("fsync", rs.getString(3));
+                figures.put("synchronous_commit", rs.getString(5));
                 figures.put("shared_buffers", rs.getString(4));
             }
             try (var rs = statement.executeQuery("select count(*) filter (where active), count(*), "

@@ -163,6 +163,9 @@ public final class BenchReport {
         f.put("jdbc_batch_insert_rows_per_s", Math.round(floor));
         f.put("ingest_to_jdbc_floor", floor > 0 ? BenchClient.round(events / floor, 3) : 0);
 
+        f.set("batch_check_cpu", busy(label, "batch-check", batch.path("calls").asLong() * batch.path("addresses_per_call").asLong(), "address"));
+        f.set("ingest_cpu", busy(label, "ingest", ingest.path("events_accepted").asLong(), "event"));
+
         var heap = step(label, "heap");
         f.put("heap_used_mb", heap.path("heap_used_mb").asDouble());
         f.put("heap_used_mb_before_gc", step(label, "heap-before-gc").path("heap_used_mb").asDouble());
@@ -200,6 +203,28 @@ public final class BenchReport {
             }
         }
         return new double[] {BenchClient.round(median(service), 4), BenchClient.round(median(postgres), 4)};
+    }
+
+    /**
+     * What a load step cost in CPU per unit, and how busy it kept the machine's cores: a step far below the cores
+     * it could use is waiting (locks, round trips), not computing.
+     */
+    private ObjectNode busy(String label, String name, long units, String unit) {
+        var node = BenchClient.JSON.createObjectNode();
+        var file = steps.resolve(label + "-" + name + ".json.cpu");
+        if (!Files.exists(file) || units <= 0) {
+            return node;
+        }
+        var cpu = BenchClient.JSON.readTree(file.toFile());
+        double service = cpu.path("service_cpu_ms").asDouble();
+        double postgres = cpu.path("postgres_cpu_ms").asDouble();
+        double wall = cpu.path("wall_ms").asDouble();
+        int cores = Integer.parseInt(meta.getOrDefault("cores", "1"));
+        node.put("service_cpu_ms_per_" + unit, BenchClient.round(service / units, 4));
+        node.put("postgres_cpu_ms_per_" + unit, BenchClient.round(postgres / units, 4));
+        node.put("service_and_postgres_share_of_cores", wall > 0 ? BenchClient.round((service + postgres) / (wall * cores), 3) : 0);
+        node.put("wall_ms", wall);
+        return node;
     }
 
     private JsonNode cpuFiles(String label, String name, int rounds) {
