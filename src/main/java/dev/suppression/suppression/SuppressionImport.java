@@ -208,9 +208,9 @@ public class SuppressionImport {
         if (since != null && !since.isBlank()) {
             try {
                 parsedSince = OffsetDateTime.parse(since.strip()).toInstant();
-                if (parsedSince.isBefore(Instant.parse("0000-01-01T00:00:00Z"))
+                if (parsedSince.isBefore(Instant.parse("0001-01-01T00:00:00Z"))
                         || parsedSince.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
-                    throw new RowException("'since' must lie between the years 0000 and 9999");
+                    throw new RowException("'since' must lie between the years 0001 and 9999");
                 }
             } catch (DateTimeParseException e) {
                 throw new RowException("'since' must be an RFC 3339 timestamp, not '" + since + "'");

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class GenericBounceReader {
 
     private static final int MAX_DIAGNOSTIC = 10_000;
-    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     private final Clock clock;
     private final IngestionSettings settings;
@@ -123,7 +123,7 @@ class GenericBounceReader {
         try {
             var at = OffsetDateTime.parse(node.stringValue().strip().toUpperCase(Locale.ROOT).replace(' ', 'T')).toInstant();
             if (at.isBefore(EARLIEST)) {
-                problems.add("'occurredAt' " + node.stringValue() + " is before the year 0000, which RFC 3339 cannot write");
+                problems.add("'occurredAt' " + node.stringValue() + " is before the year 0001, which PostgreSQL cannot store");
                 return now;
             }
             if (at.isAfter(now.plus(settings.maxFutureSkew()))) {
