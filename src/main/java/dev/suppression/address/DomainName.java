@@ -44,12 +44,14 @@ public record DomainName(String value) {
                     + "' is not a valid (internationalized) domain name under IDNA2008 / UTS #46");
         }
         var ascii = converted.toString().toLowerCase(Locale.ROOT);
-        if (!isCanonical(ascii)) {
+        try {
+            // The canonical constructor validates; validating here as well would do it twice per address.
+            return new DomainName(ascii);
+        } catch (InvalidAddressException e) {
             throw new InvalidAddressException("the domain '" + EmailAddress.shorten(trimmed)
                     + "' is not a valid domain name (it needs at least two dot-separated labels of letters, digits"
                     + " and inner hyphens, each at most 63 characters, " + MAX_LENGTH + " in all)");
         }
-        return new DomainName(ascii);
     }
 
     private static boolean isCanonical(String candidate) {

@@ -153,7 +153,10 @@ public class SuppressionList {
         return checkInDatabase(address);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The database answer. Called from inside this class, so it runs in the caller's transaction when there is
+     * one (clear, manual suppress) and otherwise each read is its own short read.
+     */
     CheckView checkInDatabase(EmailAddress address) {
         var suppression = suppressions.findById(address.value());
         var domain = domains.status(address.domain());

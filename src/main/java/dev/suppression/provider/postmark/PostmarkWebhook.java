@@ -7,6 +7,7 @@ import dev.suppression.classification.BounceClassifier;
 import dev.suppression.classification.Classification;
 import dev.suppression.provider.BasicAuthCredentials;
 import dev.suppression.provider.MalformedWebhookException;
+import dev.suppression.provider.PayloadJson;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.WebhookAdapter;
 import dev.suppression.provider.WebhookAuthenticationException;
@@ -24,7 +25,6 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,13 +101,8 @@ class PostmarkWebhook implements WebhookAdapter {
 
     @Override
     public WebhookPayload parse(WebhookRequest request) {
-        JsonNode root;
-        try {
-            root = json.readTree(request.body());
-        } catch (JacksonException e) {
-            throw new MalformedWebhookException("The Postmark webhook body is not JSON.");
-        }
-        if (root == null || !root.isObject()) {
+        var root = PayloadJson.read(json, request.body(), "Postmark");
+        if (!root.isObject()) {
             throw new MalformedWebhookException("A Postmark webhook posts one JSON object per event.");
         }
         return WebhookPayload.of(List.of(map(root)));

@@ -5,6 +5,7 @@ import static dev.suppression.provider.PayloadJson.text;
 import dev.suppression.bounce.Origin;
 import dev.suppression.provider.HmacSha256;
 import dev.suppression.provider.MalformedWebhookException;
+import dev.suppression.provider.PayloadJson;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.SignedTimestamp;
 import dev.suppression.provider.WebhookAdapter;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,13 +117,8 @@ class ResendWebhook implements WebhookAdapter {
 
     @Override
     public WebhookPayload parse(WebhookRequest request) {
-        JsonNode root;
-        try {
-            root = json.readTree(request.body());
-        } catch (JacksonException e) {
-            throw new MalformedWebhookException("The Resend webhook body is not JSON.");
-        }
-        if (root == null || !root.isObject() || text(root, "type") == null) {
+        var root = PayloadJson.read(json, request.body(), "Resend");
+        if (!root.isObject() || text(root, "type") == null) {
             throw new MalformedWebhookException("A Resend webhook is a JSON object naming its event in \"type\".");
         }
         var type = Objects.requireNonNull(text(root, "type")).toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import static dev.suppression.provider.PayloadJson.text;
 
 import dev.suppression.bounce.Origin;
 import dev.suppression.provider.MalformedWebhookException;
+import dev.suppression.provider.PayloadJson;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.SignedTimestamp;
 import dev.suppression.provider.WebhookAdapter;
@@ -25,7 +26,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,13 +94,8 @@ class SendGridWebhook implements WebhookAdapter {
 
     @Override
     public WebhookPayload parse(WebhookRequest request) {
-        JsonNode root;
-        try {
-            root = json.readTree(request.body());
-        } catch (JacksonException e) {
-            throw new MalformedWebhookException("The SendGrid webhook body is not JSON.");
-        }
-        if (root == null || !root.isArray()) {
+        var root = PayloadJson.read(json, request.body(), "SendGrid");
+        if (!root.isArray()) {
             throw new MalformedWebhookException("The SendGrid Event Webhook posts a JSON array of events.");
         }
         var mapped = new ArrayList<ProviderEvent>();

@@ -7,6 +7,7 @@ import dev.suppression.classification.BounceClassifier;
 import dev.suppression.classification.Classification;
 import dev.suppression.provider.BasicAuthCredentials;
 import dev.suppression.provider.MalformedWebhookException;
+import dev.suppression.provider.PayloadJson;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.WebhookAdapter;
 import dev.suppression.provider.WebhookAuthenticationException;
@@ -24,7 +25,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,13 +104,8 @@ class SparkPostWebhook implements WebhookAdapter {
 
     @Override
     public WebhookPayload parse(WebhookRequest request) {
-        JsonNode root;
-        try {
-            root = json.readTree(request.body());
-        } catch (JacksonException e) {
-            throw new MalformedWebhookException("The SparkPost webhook body is not JSON.");
-        }
-        if (root == null || !root.isArray()) {
+        var root = PayloadJson.read(json, request.body(), "SparkPost");
+        if (!root.isArray()) {
             throw new MalformedWebhookException("The SparkPost webhook posts a JSON array of {\"msys\": {...}} entries.");
         }
         var mapped = new ArrayList<ProviderEvent>();
