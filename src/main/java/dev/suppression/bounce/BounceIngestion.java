@@ -5,6 +5,7 @@ import dev.suppression.bounce.IngestionOutcome.EventResult;
 import dev.suppression.bounce.IngestionOutcome.Status;
 import dev.suppression.classification.BounceClassifier;
 import dev.suppression.classification.Classification;
+import dev.suppression.recipientdomain.DomainBounce;
 import dev.suppression.recipientdomain.DomainClusters;
 import dev.suppression.suppression.HardBounce;
 import dev.suppression.suppression.SuppressionList;
@@ -132,11 +133,21 @@ public class BounceIngestion {
             return new BounceEvents.NewBounce(valid.report(), diagnoses[i],
                     countsAsHardBounce(valid.report(), diagnoses[i]), valid.raw());
         }).toList());
+        var hardBounces = new ArrayList<HardBounce>();
         for (int k = 0; k < bounceOrder.size(); k++) {
             int index = bounceOrder.get(k);
             var valid = (Submission.Valid) batch.get(index);
             results[index] = accept(index, valid.report(), diagnoses[index], stored[k]);
+            if (stored[k] != null && countsAsHardBounce(valid.report(), diagnoses[index])) {
+                var report = valid.report();
+                hardBounces.add(new HardBounce(report.recipient(), diagnoses[index], report.occurredAt(),
+                        responseText(report), report.reportingMta(), stored[k], actorFor(report)));
+            }
         }
+        // The whole batch's hard bounces in a handful of statements: the rules still run one bounce at a time.
+        suppressions.applyHardBounces(hardBounces);
+        domains.recordHardBounces(hardBounces.stream().map(b -> new DomainBounce(b.address().domain(),
+                b.address().value(), b.occurredAt(), b.response(), b.rejectingHost())).toList());
         for (int index : order) {
             if (results[index] != null) {
                 continue;
@@ -197,19 +208,12 @@ public class BounceIngestion {
         return classification.isHardBounce() && report.origin() == Origin.RECIPIENT;
     }
 
-    private EventResult accept(int index, BounceReport report, Classification classification, @Nullable Long storedId) {
-        var hard = countsAsHardBounce(report, classification);
+    private static EventResult accept(int index, BounceReport report, Classification classification,
+                                      @Nullable Long storedId) {
         var recipient = report.recipient().value();
         if (storedId == null) {
             return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), classification,
                     "event id " + report.eventId() + " was already ingested; nothing changed");
-        }
-        if (hard) {
-            var response = responseText(report);
-            suppressions.applyHardBounce(new HardBounce(report.recipient(), classification, report.occurredAt(),
-                    response, report.reportingMta(), storedId), actorFor(report));
-            domains.recordHardBounce(report.recipient().domain(), recipient, report.occurredAt(), response,
-                    report.reportingMta());
         }
         return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), classification, null);
     }

@@ -2,7 +2,9 @@ package dev.suppression.recipientdomain;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,6 +35,64 @@ class BouncedAddresses {
                 .param("domain", domain).param("address", address).param("at", Timestamp.from(occurredAt))
                 .param("response", response).param("host", rejectingHost)
                 .update();
+    }
+
+    /**
+     * Records a batch of hard bounces in one statement, with the same rule as {@link #record}. One statement
+     * cannot touch a row twice, so the caller passes each (domain, address) once, with its latest bounce.
+     */
+    void recordAll(List<DomainBounce> bounces) {
+        if (bounces.isEmpty()) {
+            return;
+        }
+        int n = bounces.size();
+        var domains = new String[n];
+        var addresses = new String[n];
+        var at = new String[n];
+        var responses = new String[n];
+        var hosts = new String[n];
+        for (int i = 0; i < n; i++) {
+            var b = bounces.get(i);
+            domains[i] = b.domain().value();
+            addresses[i] = b.address();
+            at[i] = b.occurredAt().toString();
+            responses[i] = b.response();
+            hosts[i] = b.rejectingHost();
+        }
+        jdbc.sql("""
+                insert into domain_bounced_address (domain, address, last_bounce_at, last_response, rejecting_host)
+                select d, a, t::timestamptz, r, h from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    as x(d, a, t, r, h)
+                order by d, a
+                on conflict (domain, address) do update set
+                    last_response  = case when excluded.last_bounce_at >= domain_bounced_address.last_bounce_at
+                                          then excluded.last_response else domain_bounced_address.last_response end,
+                    rejecting_host = case when excluded.last_bounce_at >= domain_bounced_address.last_bounce_at
+                                          then excluded.rejecting_host else domain_bounced_address.rejecting_host end,
+                    last_bounce_at = greatest(excluded.last_bounce_at, domain_bounced_address.last_bounce_at)
+                """)
+                .params(domains, addresses, at, responses, hosts)
+                .update();
+    }
+
+    /** The distinct addresses each domain counts, each from its own window start, in one query. */
+    Map<String, Long> countSince(Map<String, Instant> windowStarts) {
+        var domains = windowStarts.keySet().toArray(String[]::new);
+        var starts = new String[domains.length];
+        for (int i = 0; i < domains.length; i++) {
+            starts[i] = windowStarts.get(domains[i]).toString();
+        }
+        var counts = new HashMap<String, Long>();
+        jdbc.sql("""
+                select w.d, (select count(*) from domain_bounced_address b
+                             where b.domain = w.d and b.last_bounce_at > w.s::timestamptz) as n
+                from unnest(?::text[], ?::text[]) as w(d, s)
+                """)
+                .params(domains, starts)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     long countSince(String domain, Instant windowStart) {

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -39,9 +42,12 @@ public class DomainClusters {
     private final Clock clock;
     private final Counter pausedCounter;
     private final CheckIndex checkIndex;
+    private final DomainRows rows;
 
-    DomainClusters(RecipientDomains domains, BouncedAddresses bouncedAddresses, DomainChanges changes,
-                   ClusterSettings settings, Clock clock, MeterRegistry meters, CheckIndex checkIndex) {
+    DomainClusters(RecipientDomains domains, DomainRows rows, BouncedAddresses bouncedAddresses,
+                   DomainChanges changes, ClusterSettings settings, Clock clock, MeterRegistry meters,
+                   CheckIndex checkIndex) {
+        this.rows = rows;
         this.checkIndex = checkIndex;
         this.domains = domains;
         this.bouncedAddresses = bouncedAddresses;
@@ -59,43 +65,73 @@ public class DomainClusters {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lock(Collection<DomainName> names) {
+        if (names.isEmpty()) {
+            return;
+        }
         Set<String> sorted = new TreeSet<>();
         names.forEach(n -> sorted.add(n.value()));
-        var created = new ArrayList<String>();
-        for (var name : sorted) {
-            if (domains.ensureExists(name) == 1) {
-                created.add(name);
-            }
-            domains.lock(name).orElseThrow();
-        }
+        var lockOrder = sorted.toArray(String[]::new);
+        var created = rows.insertMissing(lockOrder);
         if (!created.isEmpty()) {
             checkIndex.noteDomains(created);
         }
+        rows.lockInOrder(lockOrder);
     }
 
     /**
-     * Counts a hard bounce at a domain already locked by {@link #lock(Collection)} and pauses the domain
-     * if it now shows a pattern. Returns the domain's status after the bounce.
+     * Counts a batch of hard bounces at domains already locked by {@link #lock(Collection)}, and pauses each
+     * domain that now shows a pattern. The same as counting them one by one: an address only ever enters
+     * a window or moves later in it, so a domain's count can only grow through the batch, and it reaches the
+     * threshold after the batch if and only if it reached it at some bounce of the batch.
+     *
+     * @return the status of each domain after the batch, by domain name
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public DomainStatus recordHardBounce(DomainName name, String address, Instant occurredAt,
-                                         @Nullable String response, @Nullable String rejectingHost) {
-        var domain = domains.lock(name.value()).orElseThrow(
-                () -> new IllegalStateException("domain " + name + " must be locked before a bounce is counted"));
-        bouncedAddresses.record(name.value(), address, occurredAt, response, rejectingHost);
-        var now = clock.instant();
-        var windowStart = windowStart(domain, now);
-        var count = bouncedAddresses.countSince(name.value(), windowStart);
-        var level = ClusterLevel.of(count, settings);
-        var isExempt = isExempt(name);
-        if (level == ClusterLevel.DOMAIN_PATTERN && !isExempt && domain.pause(now)) {
-            changes.record(name.value(), "PAUSED", "automatic: " + count + " distinct addresses hard-bounced since "
-                    + windowStart, "system", count, now);
-            pausedCounter.increment();
-            log.warn("Paused domain {}: {} distinct addresses hard-bounced since {}", name, count, windowStart);
+    public Map<String, DomainStatus> recordHardBounces(List<DomainBounce> bounces) {
+        if (bounces.isEmpty()) {
+            return Map.of();
         }
-        return new DomainStatus(name.value(), level, domain.isPaused(), domain.pausedAt(), isExempt, count,
-                windowStart);
+        // One row per (domain, address): the latest bounce wins, the later one on a tie, as serial upserts do.
+        var latest = new LinkedHashMap<String, DomainBounce>();
+        for (var bounce : bounces) {
+            latest.merge(bounce.domain().value() + "\u0000" + bounce.address(), bounce,
+                    (kept, next) -> next.occurredAt().isBefore(kept.occurredAt()) ? kept : next);
+        }
+        bouncedAddresses.recordAll(List.copyOf(latest.values()));
+
+        var names = bounces.stream().map(b -> b.domain().value()).distinct().sorted().toArray(String[]::new);
+        var states = rows.pauseStates(names);
+        var now = clock.instant();
+        var windowStarts = new HashMap<String, Instant>();
+        for (var name : names) {
+            var state = states.get(name);
+            if (state == null) {
+                throw new IllegalStateException("domain " + name + " must be locked before a bounce is counted");
+            }
+            windowStarts.put(name, windowStart(state.resumedAt(), now));
+        }
+        var counts = bouncedAddresses.countSince(windowStarts);
+        var statuses = new HashMap<String, DomainStatus>();
+        for (var name : names) {
+            var domain = new DomainName(name);
+            long count = counts.getOrDefault(name, 0L);
+            var windowStart = windowStarts.get(name);
+            var level = ClusterLevel.of(count, settings);
+            var isExempt = isExempt(domain);
+            var state = states.get(name);
+            var paused = state.paused();
+            var pausedAt = state.pausedAt();
+            if (level == ClusterLevel.DOMAIN_PATTERN && !isExempt && !paused && rows.pause(name, now)) {
+                changes.record(name, "PAUSED", "automatic: " + count + " distinct addresses hard-bounced since "
+                        + windowStart, "system", count, now);
+                pausedCounter.increment();
+                log.warn("Paused domain {}: {} distinct addresses hard-bounced since {}", name, count, windowStart);
+                paused = true;
+                pausedAt = now;
+            }
+            statuses.put(name, new DomainStatus(name, level, paused, pausedAt, isExempt, count, windowStart));
+        }
+        return statuses;
     }
 
     /** The status of a domain with no row: never hard-bounced, never paused. Needs no query. */
@@ -147,8 +183,11 @@ public class DomainClusters {
     }
 
     private Instant windowStart(RecipientDomain domain, Instant now) {
+        return windowStart(domain.resumedAt(), now);
+    }
+
+    private Instant windowStart(@Nullable Instant resumedAt, Instant now) {
         var start = now.minus(settings.window());
-        var resumedAt = domain.resumedAt();
         return resumedAt != null && resumedAt.isAfter(start) ? resumedAt : start;
     }
 }

@@ -43,16 +43,6 @@ class RecipientDomain {
         return resumedAt;
     }
 
-    /** Pauses the domain; a domain already paused keeps its original pause time. */
-    boolean pause(Instant now) {
-        if (paused) {
-            return false;
-        }
-        paused = true;
-        pausedAt = now;
-        return true;
-    }
-
     /** Lifts the pause; counting starts again from now. */
     void resume(Instant now) {
         if (!paused) {

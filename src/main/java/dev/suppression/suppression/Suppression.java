@@ -71,6 +71,27 @@ class Suppression {
         this.since = since;
     }
 
+    /** A suppression as stored, read by the batch path ({@link SuppressionRows}) without the entity manager. */
+    static Suppression restore(String address, String domain, boolean active, SuppressionReason reason,
+                               @Nullable Classification classification, Instant since, @Nullable String lastResponse,
+                               @Nullable String rejectingHost, @Nullable Long lastBounceId, @Nullable Instant clearedAt,
+                               @Nullable Instant probationUntil, boolean resuppressedOnProbation) {
+        var s = new Suppression();
+        s.address = address;
+        s.domain = domain;
+        s.active = active;
+        s.reason = reason;
+        s.classification = classification;
+        s.since = since;
+        s.lastResponse = lastResponse;
+        s.rejectingHost = rejectingHost;
+        s.lastBounceId = lastBounceId;
+        s.clearedAt = clearedAt;
+        s.probationUntil = probationUntil;
+        s.resuppressedOnProbation = resuppressedOnProbation;
+        return s;
+    }
+
     static Suppression fromHardBounce(HardBounce bounce, Instant now) {
         var suppression = new Suppression(bounce.address(), SuppressionReason.HARD_BOUNCE, now);
         suppression.takeEvidence(bounce);
@@ -164,6 +185,22 @@ class Suppression {
 
     String address() {
         return address;
+    }
+
+    String domain() {
+        return domain;
+    }
+
+    @Nullable Long lastBounceId() {
+        return lastBounceId;
+    }
+
+    @Nullable Instant clearedAt() {
+        return clearedAt;
+    }
+
+    @Nullable Instant probationUntil() {
+        return probationUntil;
     }
 
     SuppressionReason reason() {

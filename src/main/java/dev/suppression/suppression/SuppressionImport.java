@@ -2,6 +2,7 @@ package dev.suppression.suppression;
 
 import dev.suppression.address.EmailAddress;
 import dev.suppression.checkindex.CheckIndex;
+import dev.suppression.recipientdomain.DomainClusters;
 import dev.suppression.address.InvalidAddressException;
 import dev.suppression.classification.Classification;
 import java.io.BufferedReader;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +53,11 @@ public class SuppressionImport {
     private final JsonMapper json;
     private final Clock clock;
     private final CheckIndex checkIndex;
+    private final DomainClusters domainClusters;
 
     SuppressionImport(JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json, Clock clock,
-                      CheckIndex checkIndex) {
+                      CheckIndex checkIndex, DomainClusters domainClusters) {
+        this.domainClusters = domainClusters;
         this.checkIndex = checkIndex;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -122,16 +124,9 @@ public class SuppressionImport {
             since[i] = (row.since() == null ? now : row.since()).toString();
             i++;
         }
-        var lockOrder = new TreeSet<>(List.of(domains)).toArray(String[]::new);
+        var domainNames = rows.stream().map(row -> row.address().domain()).distinct().toList();
         Long stored = transaction.execute(status -> {
-            var newDomains = jdbc.sql(
-                            "insert into recipient_domain (domain) select unnest(?::text[]) on conflict do nothing returning domain")
-                    .param(lockOrder).query(String.class).list();
-            if (!newDomains.isEmpty()) {
-                checkIndex.noteDomains(newDomains);
-            }
-            jdbc.sql("select domain from recipient_domain where domain = any(?) order by domain for update")
-                    .param(lockOrder).query(String.class).list();
+            domainClusters.lock(domainNames);
             var changed = jdbc.sql("""
                     insert into suppression as s (address, domain, active, reason, classification, since)
                     select a, d, true, r, c, t::timestamptz

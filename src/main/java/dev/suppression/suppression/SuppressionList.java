@@ -9,9 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +41,12 @@ public class SuppressionList {
     private final Counter created;
     private final Counter cleared;
     private final CheckIndex checkIndex;
+    private final SuppressionRows rows;
 
-    SuppressionList(Suppressions suppressions, SuppressionChanges changes, DomainClusters domains,
-                    ProbationSettings probation, Clock clock, MeterRegistry meters, CheckIndex checkIndex) {
+    SuppressionList(Suppressions suppressions, SuppressionRows rows, SuppressionChanges changes,
+                    DomainClusters domains, ProbationSettings probation, Clock clock, MeterRegistry meters,
+                    CheckIndex checkIndex) {
+        this.rows = rows;
         this.checkIndex = checkIndex;
         this.suppressions = suppressions;
         this.changes = changes;
@@ -55,36 +61,53 @@ public class SuppressionList {
     }
 
     /**
-     * Applies a hard bounce to the list. The caller's transaction must hold the domain lock
-     * ({@link DomainClusters#lock}).
+     * Applies a batch of hard bounces to the list, in order, exactly as one by one: each address's stored row is
+     * read once, the rules run in memory, and the changed rows and their history are written in two statements.
+     * The caller's transaction must hold the domain locks ({@link DomainClusters#lock}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void applyHardBounce(HardBounce bounce, String actor) {
-        var now = clock.instant();
-        var existing = suppressions.findById(bounce.address().value());
-        if (existing.isEmpty()) {
-            suppressions.save(Suppression.fromHardBounce(bounce, now));
-            checkIndex.noteAddresses(List.of(bounce.address().value()));
-            changes.record(bounce.address().value(), "SUPPRESSED", "hard bounce", actor, bounce.classification(),
-                    bounce.bounceId(), now);
-            created.increment();
+    public void applyHardBounces(List<HardBounce> bounces) {
+        if (bounces.isEmpty()) {
             return;
         }
-        var suppression = existing.get();
-        switch (suppression.applyHardBounce(bounce, now)) {
-            case RESUPPRESSED -> {
-                changes.record(bounce.address().value(), "RESUPPRESSED",
-                        suppression.needsForceToClear() ? "hard bounce during probation" : "hard bounce after a clear",
-                        actor, bounce.classification(), bounce.bounceId(), now);
-                created.increment();
-                log.info("Re-suppressed {} after a new hard bounce (probation: {})", bounce.address(),
-                        suppression.needsForceToClear());
+        var now = clock.instant();
+        var list = rows.findAll(bounces.stream().map(b -> b.address().value()).collect(Collectors.toSet()));
+        var changed = new LinkedHashMap<String, Suppression>();
+        var added = new ArrayList<String>();
+        var history = new ArrayList<SuppressionChanges.NewChange>();
+        for (var bounce : bounces) {
+            var address = bounce.address().value();
+            var suppression = list.get(address);
+            if (suppression == null) {
+                suppression = Suppression.fromHardBounce(bounce, now);
+                list.put(address, suppression);
+                changed.put(address, suppression);
+                added.add(address);
+                history.add(new SuppressionChanges.NewChange(address, "SUPPRESSED", "hard bounce", bounce.actor(),
+                        bounce.classification(), bounce.bounceId(), now));
+                continue;
             }
-            case IGNORED_BEFORE_CLEAR -> log.info(
-                    "Hard bounce for {} at {} predates its last clear; kept as evidence only",
-                    bounce.address(), bounce.occurredAt());
-            case EVIDENCE_ADDED, SUPPRESSED -> { }
+            switch (suppression.applyHardBounce(bounce, now)) {
+                case RESUPPRESSED -> {
+                    changed.put(address, suppression);
+                    history.add(new SuppressionChanges.NewChange(address, "RESUPPRESSED",
+                            suppression.needsForceToClear() ? "hard bounce during probation" : "hard bounce after a clear",
+                            bounce.actor(), bounce.classification(), bounce.bounceId(), now));
+                    log.info("Re-suppressed {} after a new hard bounce (probation: {})", bounce.address(),
+                            suppression.needsForceToClear());
+                }
+                case EVIDENCE_ADDED, SUPPRESSED -> changed.put(address, suppression);
+                case IGNORED_BEFORE_CLEAR -> log.info(
+                        "Hard bounce for {} at {} predates its last clear; kept as evidence only",
+                        bounce.address(), bounce.occurredAt());
+            }
         }
+        rows.saveAll(changed.values());
+        changes.recordAll(history);
+        if (!added.isEmpty()) {
+            checkIndex.noteAddresses(added);
+        }
+        created.increment(history.size());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.suppression.support.Api;
 import dev.suppression.support.IntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +98,31 @@ class DomainClusterTests {
 
         var paused = Api.body(mvc.get().uri("/domains").param("paused", "true").exchange());
         assertThat(paused.get("items").valueStream().map(d -> d.get("domain").stringValue())).contains(domain);
+    }
+
+    @Test
+    void oneBatchCountsAndPausesExactlyAsIfItsBouncesArrivedOneByOne() {
+        var domain = uniqueDomain("one-batch");
+        var events = new ArrayList<String>();
+        for (int i = 1; i <= 5; i++) {
+            events.add(Api.userUnknown("user" + i + "@" + domain));
+        }
+        events.add(Api.userUnknown("user1@" + domain));
+        events.add("""
+                {"recipient": "user6@%s", "smtpCode": 550, "enhancedCode": "5.7.1",
+                 "diagnostic": "550 5.7.1 blocked by policy"}
+                """.formatted(domain));
+
+        var answer = api.ingest("[" + String.join(",", events) + "]");
+
+        assertThat(answer.get("accepted").intValue()).isEqualTo(7);
+        var view = api.domain(domain);
+        assertThat(view.get("paused").booleanValue()).isTrue();
+        assertThat(view.get("distinctAddresses").intValue()).isEqualTo(5);
+        var types = new ArrayList<String>();
+        api.history("user1@" + domain).get("entries").forEach(e -> types.add(e.get("type").stringValue()));
+        assertThat(types).containsExactly("BOUNCE", "BOUNCE", "SUPPRESSED");
+        assertThat(api.check("user6@" + domain).get("verdict").stringValue()).isEqualTo("DOMAIN_PAUSED");
     }
 
     @Test

@@ -157,6 +157,24 @@ class SuppressionListTests {
     }
 
     @Test
+    void twoHardBouncesInOneBatchDuringProbationResuppressOnceAndKeepTheLaterEvidence() {
+        var address = "twice@" + uniqueDomain("probation-batch");
+        api.hardBounce(address);
+        assertThat(api.clear(address, "admin says the mailbox exists", false)).hasStatusOk();
+
+        api.ingest("[" + Api.userUnknown(address) + ","
+                + Api.userUnknown(address).replace("mx1.recipient.example", "mx2.recipient.example") + "]");
+
+        var types = new ArrayList<String>();
+        api.history(address).get("entries").forEach(e -> types.add(e.get("type").stringValue()));
+        assertThat(types).containsExactly("BOUNCE", "SUPPRESSED", "CLEARED", "BOUNCE", "BOUNCE", "RESUPPRESSED");
+        var check = api.check(address);
+        assertThat(check.get("verdict").stringValue()).isEqualTo("SUPPRESSED");
+        assertThat(check.get("suppression").get("rejectingHost").stringValue()).isEqualTo("mx2.recipient.example");
+        assertThat(api.clear(address, "trying again", false)).hasStatus(409);
+    }
+
+    @Test
     void aFirstClearNeverNeedsForce() {
         var address = "first@" + uniqueDomain("first-clear");
         api.hardBounce(address);

@@ -1,0 +1,63 @@
+package dev.suppression.recipientdomain;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The recipient_domain rows as the batch paths need them: created and locked a whole set at a time, in one
+ * global order, so that ingestion and import take a batch's locks in two statements instead of two per domain.
+ */
+@Repository
+class DomainRows {
+
+    /** What the cluster rule needs to know of a locked domain. */
+    record PauseState(boolean paused, @Nullable Instant pausedAt, @Nullable Instant resumedAt) { }
+
+    private final JdbcClient jdbc;
+
+    DomainRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the rows that do not exist yet; returns the names it created. {@code names} must be sorted. */
+    List<String> insertMissing(String[] names) {
+        return jdbc.sql("insert into recipient_domain (domain) select unnest(?::text[]) on conflict do nothing returning domain")
+                .param(names).query(String.class).list();
+    }
+
+    /**
+     * Takes the row locks in name order: PostgreSQL locks the rows as the sorted scan emits them, so two
+     * transactions locking overlapping sets queue instead of deadlocking.
+     */
+    void lockInOrder(String[] names) {
+        jdbc.sql("select domain from recipient_domain where domain = any(?) order by domain for update")
+                .param(names).query(String.class).list();
+    }
+
+    Map<String, PauseState> pauseStates(String[] names) {
+        var states = new HashMap<String, PauseState>();
+        jdbc.sql("select domain, paused, paused_at, resumed_at from recipient_domain where domain = any(?)")
+                .param(names)
+                .query(rs -> {
+                    states.put(rs.getString("domain"), new PauseState(rs.getBoolean("paused"),
+                            instant(rs.getTimestamp("paused_at")), instant(rs.getTimestamp("resumed_at"))));
+                });
+        return states;
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** Pauses a domain unless it already is: a paused domain keeps its original pause time. */
+    boolean pause(String domain, Instant now) {
+        return jdbc.sql("update recipient_domain set paused = true, paused_at = ? where domain = ? and not paused")
+                .params(Timestamp.from(now), domain).update() == 1;
+    }
+}
