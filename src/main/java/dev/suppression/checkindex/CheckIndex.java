@@ -7,9 +7,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which addresses have a suppression row (active or cleared) and which domains have a domain row (hard
- * bounces or an ops change), as hash filters. When both are certainly absent the check is ALLOW with an
- * empty domain, and no query is needed. Anything else, and any moment the index cannot be trusted (before
+ * Which addresses have a suppression row (active or cleared) and which domains have had a hard-bounced
+ * address or a pause, as hash filters. When both are certainly absent the check is ALLOW with an empty
+ * domain status ("unseen"), and no query is needed. A domain row alone (created by an import, a complaint
+ * or a manual suppression) does not put a domain here: it changes nothing in the domain's status. Anything else, and any moment the index cannot be trusted (before
  * warm-up, or while the notification channel is down), goes to the database.
  *
  * <p>Writers call {@link #noteAddresses} / {@link #noteDomains} inside their transaction: the entry is added
@@ -37,7 +38,7 @@ public class CheckIndex {
         return s.trusted() && !s.addresses().mightContain(LongHashFilter.hash(address));
     }
 
-    /** True when the domain certainly has no domain row; false means "ask the database". */
+    /** True when the domain certainly has no bounced address and no pause; false means "ask the database". */
     public boolean certainlyUnknownDomain(String domain) {
         var s = state;
         return s.trusted() && !s.domains().mightContain(LongHashFilter.hash(domain));

@@ -100,17 +100,21 @@ class CheckIndexListener implements SmartLifecycle {
             statement.execute("LISTEN " + CheckIndex.CHANNEL);
         }
         int addresses = count(connection, "select count(*) from suppression");
-        int domains = count(connection, "select count(*) from recipient_domain");
+        int domains = count(connection, "select count(*) from recipient_domain"); // an upper bound
         var warming = index.beginWarmUp(addresses, domains);
         connection.setAutoCommit(false);
         load(connection, "select address from suppression", warming.addresses());
-        load(connection, "select domain from recipient_domain", warming.domains());
+        load(connection, """
+                select domain from recipient_domain d
+                where paused or exists (select 1 from domain_bounced_address b where b.domain = d.domain)
+                """, warming.domains());
         connection.commit();
         connection.setAutoCommit(true);
         if (current(myGeneration)) {
             index.trust(warming);
         }
-        log.info("Check index warm: {} addresses, {} domains", addresses, domains);
+        log.info("Check index warm: {} addresses, {} domains with bounces or a pause", warming.addresses().size(),
+                warming.domains().size());
     }
 
     private static int count(Connection connection, String sql) throws SQLException {

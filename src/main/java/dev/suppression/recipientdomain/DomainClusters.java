@@ -71,10 +71,7 @@ public class DomainClusters {
         Set<String> sorted = new TreeSet<>();
         names.forEach(n -> sorted.add(n.value()));
         var lockOrder = sorted.toArray(String[]::new);
-        var created = rows.insertMissing(lockOrder);
-        if (!created.isEmpty()) {
-            checkIndex.noteDomains(created);
-        }
+        rows.insertMissing(lockOrder);
         rows.lockInOrder(lockOrder);
     }
 
@@ -100,6 +97,8 @@ public class DomainClusters {
         bouncedAddresses.recordAll(List.copyOf(latest.values()));
 
         var names = bounces.stream().map(b -> b.domain().value()).distinct().sorted().toArray(String[]::new);
+        // A domain with a hard-bounced address may now answer other than "unseen": the check must ask the database.
+        checkIndex.noteDomains(List.of(names));
         var states = rows.pauseStates(names);
         var now = clock.instant();
         var windowStarts = new HashMap<String, Instant>();
@@ -138,6 +137,18 @@ public class DomainClusters {
     public DomainStatus unseen(DomainName name) {
         return new DomainStatus(name.value(), ClusterLevel.NONE, false, null, isExempt(name), 0,
                 clock.instant().minus(settings.window()));
+    }
+
+    /** Where the cluster window opens at {@code now} for a domain not resumed since. */
+    public Instant windowOpenedAt(Instant now) {
+        return now.minus(settings.window());
+    }
+
+    /** A domain's status from what the caller read of it: the rules (thresholds, exemptions) apply here. */
+    public DomainStatus status(DomainName name, boolean paused, @Nullable Instant pausedAt, long distinctAddresses,
+                               Instant windowStart) {
+        return new DomainStatus(name.value(), ClusterLevel.of(distinctAddresses, settings), paused, pausedAt,
+                isExempt(name), distinctAddresses, windowStart);
     }
 
     /** A domain's current status; a domain never seen is level {@code NONE}. */

@@ -3,7 +3,6 @@ package dev.suppression.recipientdomain;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,10 +24,10 @@ class DomainRows {
         this.jdbc = jdbc;
     }
 
-    /** Creates the rows that do not exist yet; returns the names it created. {@code names} must be sorted. */
-    List<String> insertMissing(String[] names) {
-        return jdbc.sql("insert into recipient_domain (domain) select unnest(?::text[]) on conflict do nothing returning domain")
-                .param(names).query(String.class).list();
+    /** Creates the rows that do not exist yet. {@code names} must be sorted. */
+    void insertMissing(String[] names) {
+        jdbc.sql("insert into recipient_domain (domain) select unnest(?::text[]) on conflict do nothing")
+                .param(names).update();
     }
 
     /**

@@ -42,11 +42,13 @@ public class SuppressionList {
     private final Counter cleared;
     private final CheckIndex checkIndex;
     private final SuppressionRows rows;
+    private final CheckLookup lookup;
 
-    SuppressionList(Suppressions suppressions, SuppressionRows rows, SuppressionChanges changes,
+    SuppressionList(Suppressions suppressions, SuppressionRows rows, CheckLookup lookup, SuppressionChanges changes,
                     DomainClusters domains, ProbationSettings probation, Clock clock, MeterRegistry meters,
                     CheckIndex checkIndex) {
         this.rows = rows;
+        this.lookup = lookup;
         this.checkIndex = checkIndex;
         this.suppressions = suppressions;
         this.changes = changes;
@@ -177,19 +179,20 @@ public class SuppressionList {
     }
 
     /**
-     * The database answer. Called from inside this class, so it runs in the caller's transaction when there is
-     * one (clear, manual suppress) and otherwise each read is its own short read.
+     * The database answer, in one statement. Called from inside this class, so it runs in the caller's
+     * transaction when there is one (clear, manual suppress, after their flush) and otherwise on its own.
      */
     CheckView checkInDatabase(EmailAddress address) {
-        var suppression = suppressions.findById(address.value());
-        var domain = domains.status(address.domain());
         var now = clock.instant();
-        var active = suppression.filter(Suppression::isActive);
-        Verdict verdict = active.isPresent() ? Verdict.SUPPRESSED
-                : domain.paused() ? Verdict.DOMAIN_PAUSED : Verdict.ALLOW;
-        var onProbation = suppression.map(s -> s.isOnProbation(now)).orElse(false);
+        var found = lookup.find(address, domains.windowOpenedAt(now));
+        var domain = domains.status(address.domain(), found.domainPaused(), found.domainPausedAt(),
+                found.distinctAddresses(), found.windowStart());
+        var suppression = found.suppression();
+        var active = suppression != null && suppression.isActive();
+        Verdict verdict = active ? Verdict.SUPPRESSED : domain.paused() ? Verdict.DOMAIN_PAUSED : Verdict.ALLOW;
+        var onProbation = suppression != null && suppression.isOnProbation(now);
         return new CheckView(address.value(), verdict.mayMail(), verdict, onProbation,
-                active.map(SuppressionDetails::of).orElse(null), domain);
+                active ? SuppressionDetails.of(suppression) : null, domain);
     }
 
     /** Active suppressions in address order, a page at a time. */

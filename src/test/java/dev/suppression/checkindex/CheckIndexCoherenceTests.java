@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +118,46 @@ class CheckIndexCoherenceTests {
         } finally {
             third.close();
         }
+    }
+
+    @Test
+    void aWarmIndexKnowsEveryPausedDomain() throws Exception {
+        var domain = "warm-paused-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        for (int i = 0; i < 5; i++) {
+            bounce(first, "u" + i + "@" + domain);
+        }
+        var third = start();
+        try {
+            awaitTrusted(third);
+            assertThat(third.getBean(CheckIndex.class).certainlyUnknownDomain(domain)).isFalse();
+            assertThat(check(third, "never-bounced@" + domain).get("verdict").stringValue())
+                    .isEqualTo("DOMAIN_PAUSED");
+        } finally {
+            third.close();
+        }
+    }
+
+    @Test
+    void aDomainKnownOnlyFromAnImportNeedsNoQueryForItsOtherAddresses() throws Exception {
+        var domain = "imported-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        var response = http.send(request(first, "/suppressions/import")
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("address,reason\nold@" + domain + ",MANUAL\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        for (var instance : List.of(first, second)) {
+            var index = instance.getBean(CheckIndex.class);
+            assertThat(index.certainlyUnknownDomain(domain)).isTrue();
+            assertThat(check(instance, "other@" + domain).get("verdict").stringValue()).isEqualTo("ALLOW");
+        }
+        Thread.sleep(1_000);
+        assertThat(check(second, "old@" + domain).get("verdict").stringValue()).isEqualTo("SUPPRESSED");
+
+        bounce(first, "gone@" + domain);
+        Thread.sleep(1_000);
+        assertThat(second.getBean(CheckIndex.class).certainlyUnknownDomain(domain)).isFalse();
+        assertThat(check(second, "other@" + domain).get("domain").get("distinctAddresses").intValue()).isEqualTo(1);
     }
 
     private static ConfigurableApplicationContext start() {
