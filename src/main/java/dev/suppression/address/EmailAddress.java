@@ -27,7 +27,7 @@ public record EmailAddress(String localPart, DomainName domain) {
         if (trimmed.isEmpty()) {
             throw new InvalidAddressException("the address is empty");
         }
-        if (!StandardCharsets.UTF_8.newEncoder().canEncode(trimmed)) {
+        if (hasUnpairedSurrogate(trimmed)) {
             throw new InvalidAddressException("the address contains an unpaired surrogate, which UTF-8 cannot encode");
         }
         var at = trimmed.lastIndexOf('@');
@@ -122,7 +122,24 @@ public record EmailAddress(String localPart, DomainName domain) {
     }
 
     private static int octets(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return s.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return s.length();
+    }
+
+    private static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Short, and with control characters and surrogates written as \\uXXXX, so a message can always be stored. */

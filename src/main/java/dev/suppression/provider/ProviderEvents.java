@@ -27,6 +27,28 @@ public final class ProviderEvents {
         this.provider = provider;
     }
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * The provider's event time when it is a real one, otherwise the time of receipt. Years outside 0001-9999
+     * are what a broken or hostile sender writes, and PostgreSQL cannot store some of them; the bounce itself
+     * still counts.
+     */
+    public static Instant timeOrReceipt(@Nullable Instant providerTime, Instant receivedAt) {
+        return providerTime == null || providerTime.isBefore(EARLIEST) || providerTime.isAfter(LATEST)
+                ? receivedAt : providerTime;
+    }
+
+    /** Unix seconds as an instant; null when they lie outside what an instant can hold. */
+    public static @Nullable Instant epochSeconds(long seconds, long nanos) {
+        try {
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
     /** The provider's event id as stored: {@code sendgrid:abc}. */
     public @Nullable String eventId(@Nullable String providerId) {
         return providerId == null || providerId.isBlank() ? null : truncate(provider + ":" + providerId.strip(), 255);

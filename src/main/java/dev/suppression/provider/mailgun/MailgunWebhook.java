@@ -195,7 +195,12 @@ class MailgunWebhook implements WebhookAdapter {
         }
         var whole = seconds.setScale(0, RoundingMode.FLOOR);
         var nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.DOWN);
-        return Instant.ofEpochSecond(whole.longValueExact(), nanos.longValueExact());
+        try {
+            return ProviderEvents.timeOrReceipt(
+                    ProviderEvents.epochSeconds(whole.longValueExact(), nanos.longValueExact()), clock.instant());
+        } catch (ArithmeticException e) {
+            return clock.instant();
+        }
     }
 
     private static @Nullable BigDecimal epochSeconds(JsonNode event) {

@@ -158,7 +158,7 @@ class PostmarkWebhook implements WebhookAdapter {
             var value = text(event, field);
             if (value != null) {
                 try {
-                    return OffsetDateTime.parse(value.strip()).toInstant();
+                    return ProviderEvents.timeOrReceipt(OffsetDateTime.parse(value.strip()).toInstant(), clock.instant());
                 } catch (DateTimeParseException e) {
                     // Postmark writes ISO 8601 with an offset; anything else falls through to the next field or now.
                 }

@@ -237,7 +237,7 @@ class ResendWebhook implements WebhookAdapter {
         for (var candidate : new String[] {text(root, "created_at"), text(data, "created_at")}) {
             if (candidate != null) {
                 try {
-                    return OffsetDateTime.parse(candidate).toInstant();
+                    return ProviderEvents.timeOrReceipt(OffsetDateTime.parse(candidate).toInstant(), clock.instant());
                 } catch (DateTimeParseException e) {
                     // try the next one
                 }

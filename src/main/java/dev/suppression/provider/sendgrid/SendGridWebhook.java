@@ -132,7 +132,7 @@ class SendGridWebhook implements WebhookAdapter {
     private Instant occurredAt(JsonNode event) {
         var timestamp = event.get("timestamp");
         if (timestamp != null && timestamp.isNumber() && timestamp.canConvertToLong()) {
-            return Instant.ofEpochSecond(timestamp.longValue());
+            return ProviderEvents.timeOrReceipt(ProviderEvents.epochSeconds(timestamp.longValue(), 0), clock.instant());
         }
         return clock.instant();
     }

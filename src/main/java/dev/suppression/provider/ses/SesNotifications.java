@@ -184,7 +184,7 @@ final class SesNotifications {
             return fallback;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            return ProviderEvents.timeOrReceipt(OffsetDateTime.parse(text).toInstant(), fallback);
         } catch (DateTimeParseException e) {
             return fallback;
         }

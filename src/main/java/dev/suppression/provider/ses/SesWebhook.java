@@ -105,7 +105,7 @@ class SesWebhook implements WebhookAdapter {
 
     private Instant publishedAt(SnsMessage message) {
         try {
-            return OffsetDateTime.parse(message.timestamp().strip()).toInstant();
+            return ProviderEvents.timeOrReceipt(OffsetDateTime.parse(message.timestamp().strip()).toInstant(), clock.instant());
         } catch (DateTimeParseException e) {
             return clock.instant();
         }

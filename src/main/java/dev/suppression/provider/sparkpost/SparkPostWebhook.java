@@ -201,10 +201,10 @@ class SparkPostWebhook implements WebhookAdapter {
         if (timestamp != null) {
             var value = timestamp.strip();
             if (value.matches("\\d{1,12}")) {
-                return Instant.ofEpochSecond(Long.parseLong(value));
+                return ProviderEvents.timeOrReceipt(ProviderEvents.epochSeconds(Long.parseLong(value), 0), clock.instant());
             }
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                return ProviderEvents.timeOrReceipt(OffsetDateTime.parse(value).toInstant(), clock.instant());
             } catch (DateTimeParseException e) {
                 // Neither form: the time of receipt is the best we know.
             }

@@ -91,6 +91,21 @@ class SendGridWebhookTests {
     }
 
     @Test
+    void aTimestampNoClockCanHoldStillSuppressesAtTheTimeOfReceipt() {
+        var payload = """
+                [{"email": "far-future@%s", "timestamp": 9223372036854775807, "event": "bounce", "type": "bounce",
+                  "status": "5.1.1", "reason": "550 5.1.1 User unknown", "sg_event_id": "%s-far"}]
+                """.formatted(domain, id);
+
+        var answer = post(payload, Instant.now());
+
+        assertThat(answer).hasStatusOk();
+        assertThat(api.check("far-future@" + domain).get("verdict").stringValue()).isEqualTo("SUPPRESSED");
+        var occurredAt = Instant.parse(api.history("far-future@" + domain).get("entries").get(0).get("at").stringValue());
+        assertThat(occurredAt).isBetween(Instant.now().minusSeconds(60), Instant.now());
+    }
+
+    @Test
     void aRepeatedDeliveryOfTheSameEventsChangesNothing() {
         var payload = mixedBatch();
         post(payload, Instant.now());
