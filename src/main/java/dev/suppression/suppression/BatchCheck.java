@@ -28,30 +28,33 @@ public class BatchCheck {
     }
 
     public List<BatchCheckResult> check(List<@Nullable String> addresses) {
-        var parsed = new ArrayList<@Nullable EmailAddress>(addresses.size());
-        var problems = new ArrayList<@Nullable String>(addresses.size());
+        int n = addresses.size();
+        // The normalized address and domain of each input, null where it was malformed (problems says why).
+        var normalized = new @Nullable String[n];
+        var domainOf = new @Nullable String[n];
+        var problems = new @Nullable String[n];
         // Only what the check index cannot rule out goes to the database, as for the single check.
         Set<String> values = new HashSet<>();
         Set<String> domains = new HashSet<>();
-        for (var raw : addresses) {
+        for (int i = 0; i < n; i++) {
+            var raw = addresses.get(i);
             try {
                 if (raw == null) {
                     throw new InvalidAddressException("the address is null");
                 }
                 var address = EmailAddress.parse(raw);
-                parsed.add(address);
-                problems.add(null);
                 var value = address.value();
+                var domain = address.domain().value();
+                normalized[i] = value;
+                domainOf[i] = domain;
                 if (!checkIndex.certainlyUnknownAddress(value)) {
                     values.add(value);
                 }
-                var domain = address.domain().value();
                 if (!checkIndex.certainlyUnknownDomain(domain)) {
                     domains.add(domain);
                 }
             } catch (InvalidAddressException e) {
-                parsed.add(null);
-                problems.add(e.getMessage());
+                problems[i] = e.getMessage();
             }
         }
         var suppressed = new HashSet<String>();
@@ -68,17 +71,17 @@ public class BatchCheck {
                         (rs.getBoolean(1) ? suppressed : paused).add(rs.getString(2));
                     });
         }
-        var results = new ArrayList<BatchCheckResult>(addresses.size());
-        for (int i = 0; i < addresses.size(); i++) {
-            var address = parsed.get(i);
-            if (address == null) {
+        var results = new ArrayList<BatchCheckResult>(n);
+        for (int i = 0; i < n; i++) {
+            var value = normalized[i];
+            if (value == null) {
                 var raw = addresses.get(i);
-                results.add(new BatchCheckResult(raw == null ? "" : raw, false, "INVALID", problems.get(i)));
+                results.add(new BatchCheckResult(raw == null ? "" : raw, false, "INVALID", problems[i]));
                 continue;
             }
-            Verdict verdict = suppressed.contains(address.value()) ? Verdict.SUPPRESSED
-                    : paused.contains(address.domain().value()) ? Verdict.DOMAIN_PAUSED : Verdict.ALLOW;
-            results.add(new BatchCheckResult(address.value(), verdict.mayMail(), verdict.name(), null));
+            Verdict verdict = suppressed.contains(value) ? Verdict.SUPPRESSED
+                    : paused.contains(domainOf[i]) ? Verdict.DOMAIN_PAUSED : Verdict.ALLOW;
+            results.add(new BatchCheckResult(value, verdict.mayMail(), verdict.name(), null));
         }
         return results;
     }

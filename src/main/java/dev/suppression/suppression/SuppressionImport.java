@@ -20,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +73,12 @@ public class SuppressionImport {
         var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
         var chunk = new LinkedHashMap<String, Row>();
         var errors = new ArrayList<ImportSummary.RowError>();
-        long imported = 0, present = 0, rejected = 0, lineNumber = 0;
-        try {
+        long rejected = 0, present = 0, lineNumber = 0;
+        // Reading and parsing the next chunk overlaps the database storing the previous one: two cores work
+        // instead of one. At most one chunk is being stored at a time, in order, so memory stays at two chunks
+        // and a later row for an address meets the earlier row already stored.
+        var writer = new ChunkWriter(actor);
+        try (writer) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
@@ -89,26 +97,82 @@ public class SuppressionImport {
                     }
                 }
                 if (chunk.size() >= CHUNK) {
-                    var stored = store(chunk.values(), actor);
-                    imported += stored;
-                    present += chunk.size() - stored;
+                    writer.submit(List.copyOf(chunk.values()));
                     chunk.clear();
                 }
             }
+            if (!chunk.isEmpty()) {
+                writer.submit(List.copyOf(chunk.values()));
+            }
+            writer.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!chunk.isEmpty()) {
-            var stored = store(chunk.values(), actor);
-            imported += stored;
-            present += chunk.size() - stored;
+        present += writer.present;
+        log.info("Import by {}: {} imported, {} already present, {} rejected", actor, writer.imported, present, rejected);
+        return new ImportSummary(writer.imported, present, rejected, errors, rejected > errors.size());
+    }
+
+    /** Stores chunks on its own thread, one at a time and in order, while the caller parses the next. */
+    private final class ChunkWriter implements AutoCloseable {
+
+        private final String actor;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("suppression-import").daemon().factory());
+        private @Nullable Future<Long> inFlight;
+        private int inFlightSize;
+        long imported;
+        long present;
+
+        ChunkWriter(String actor) {
+            this.actor = actor;
         }
-        log.info("Import by {}: {} imported, {} already present, {} rejected", actor, imported, present, rejected);
-        return new ImportSummary(imported, present, rejected, errors, rejected > errors.size());
+
+        void submit(List<Row> rows) {
+            finish();
+            inFlightSize = rows.size();
+            inFlight = thread.submit(() -> store(rows, actor));
+        }
+
+        /** Waits for the chunk being stored; a failure there (the database is gone) fails the import here. */
+        void finish() {
+            if (inFlight == null) {
+                return;
+            }
+            long stored;
+            try {
+                stored = inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+            imported += stored;
+            present += inFlightSize - stored;
+        }
+
+        /** Lets a chunk already being stored finish (commit or roll back) before the import answers. */
+        @Override
+        public void close() {
+            thread.shutdown();
+            try {
+                if (!thread.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                    log.warn("An import chunk was still being stored two minutes after the import ended");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Stores one chunk; returns how many addresses it put on the list (new, or cleared before). */
-    private long store(java.util.Collection<Row> rows, String actor) {
+    private long store(List<Row> rows, String actor) {
         var now = clock.instant();
         var addresses = new String[rows.size()];
         var domains = new String[rows.size()];

@@ -7,6 +7,7 @@ import dev.suppression.support.Api;
 import dev.suppression.support.IntegrationTest;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,6 +98,28 @@ class BulkSuppressionTests {
         var change = api.history("two@" + domain).get("entries").get(0);
         assertThat(change.get("type").stringValue()).isEqualTo("IMPORTED");
         assertThat(change.get("actor").stringValue()).isEqualTo("bootstrap-admin (migration)");
+    }
+
+    @Test
+    void anImportOfManyChunksCountsEveryRowOnceWhateverChunkItLandsIn() {
+        var domains = List.of(uniqueDomain("chunks-a"), uniqueDomain("chunks-b"), uniqueDomain("chunks-c"));
+        var csv = new StringBuilder("address,reason\n");
+        for (int i = 0; i < 12_000; i++) {
+            csv.append("u").append(i).append('@').append(domains.get(i % 3)).append(",MANUAL\n");
+        }
+        csv.append("u0@").append(domains.get(0)).append(",MANUAL\n"); // a repeat of the first row, chunks later
+        csv.append("not-an-address,MANUAL\n");
+
+        var summary = Api.body(mvc.post().uri("/suppressions/import").contentType("text/csv")
+                .content(csv.toString()).exchange());
+
+        assertThat(summary.get("imported").intValue()).isEqualTo(12_000);
+        assertThat(summary.get("alreadyPresent").intValue()).isEqualTo(1);
+        assertThat(summary.get("rejected").intValue()).isEqualTo(1);
+        assertThat(summary.get("errors").get(0).get("line").intValue()).isEqualTo(12_003);
+        assertThat(api.check("u11999@" + domains.get(11_999 % 3)).get("verdict").stringValue()).isEqualTo("SUPPRESSED");
+        var page = Api.body(mvc.get().uri("/suppressions").param("domain", domains.get(1)).param("limit", "1000").exchange());
+        assertThat(page.get("items")).hasSize(1000);
     }
 
     @Test
