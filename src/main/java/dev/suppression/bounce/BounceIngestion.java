@@ -101,8 +101,9 @@ public class BounceIngestion {
 
     private IngestionOutcome ingestInTransaction(List<Submission> batch) {
         var diagnoses = new Classification[batch.size()];
-        // Only recipient hard bounces change a domain; lock those domains before touching any row, in one
-        // global order, so overlapping batches on any instance queue instead of deadlocking.
+        // Only recipient hard bounces and complaints change a domain; lock those domains (below) before touching
+        // any of their rows, in one global order, so overlapping batches on any instance queue instead of
+        // deadlocking.
         var domainsToLock = new ArrayList<DomainName>();
         var activities = new ArrayList<ActivityReport>();
         for (int i = 0; i < batch.size(); i++) {
@@ -119,8 +120,6 @@ public class BounceIngestion {
                 case Submission.Invalid invalid -> { }
             }
         }
-        domains.lock(domainsToLock);
-        deliveryStats.add(activities);
 
         var results = new EventResult[batch.size()];
         // Event ids are inserted in sorted order, so two batches sharing ids wait on each other in one order.
@@ -133,6 +132,10 @@ public class BounceIngestion {
             return new BounceEvents.NewBounce(valid.report(), diagnoses[i],
                     countsAsHardBounce(valid.report(), diagnoses[i]), valid.raw());
         }).toList());
+        // The evidence is stored before the domain locks are taken: the heaviest statement of the batch then
+        // never holds a lock another batch waits for. A batch waiting on another's event ids holds no domain
+        // lock yet, so the two kinds of wait cannot form a cycle.
+        domains.lock(domainsToLock);
         var hardBounces = new ArrayList<HardBounce>();
         for (int k = 0; k < bounceOrder.size(); k++) {
             int index = bounceOrder.get(k);
@@ -163,6 +166,8 @@ public class BounceIngestion {
                 }
             };
         }
+        // Last: every batch with activities updates the same per-day counter rows, so hold them the shortest time.
+        deliveryStats.add(activities);
         int accepted = 0, duplicates = 0, refused = 0, counted = 0;
         for (var r : results) {
             switch (r.status()) {
