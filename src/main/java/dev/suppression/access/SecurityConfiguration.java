@@ -9,6 +9,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -30,6 +32,17 @@ class SecurityConfiguration {
     }
 
     /** What the firewall refuses is still answered with a problem a person can act on. */
+    /**
+     * No user names or passwords exist here: API keys are the only credentials. Declaring this stops Spring
+     * Boot from generating an in-memory user and logging its password at every start.
+     */
+    @Bean
+    UserDetailsService noPasswordUsers() {
+        return username -> {
+            throw new UsernameNotFoundException("this service has no password users; use an API key");
+        };
+    }
+
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Request rejected",
