@@ -1,0 +1,362 @@
+package dev.suppression.mailbox;
+
+import dev.suppression.dsn.NotABounceException;
+import dev.suppression.dsn.UnreadableMessageException;
+import dev.suppression.mailbox.MailboxSettings.Protocol;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Fetches the messages waiting in the bounce mailbox and ingests each one; only after the ingestion has committed
+ * is the message moved to the processed folder (IMAP) or marked for deletion (POP3). A process that dies in
+ * between leaves the message where it was, and the next poll ingests it again: its event ids (the original
+ * Message-ID + recipient + status, or the bounce's own Message-ID) make every recipient a duplicate, so nothing
+ * is lost and nothing is counted twice.
+ * <p>
+ * POP3 has no folders and no lasting flags: deletions are committed when the poll ends (QUIT), so a crash during
+ * a poll leaves every message of that poll on the server, to be ingested again as duplicates.
+ */
+public class MailboxPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+    private static final String POP3_FOLDER = "INBOX";
+
+    private final MailboxSettings settings;
+    private final MessageIngestion ingestion;
+    private final long maxMessageBytes;
+    private final MeterRegistry meters;
+
+    /**
+     * @param maxMessageBytes the largest message fetched ({@code suppression.dsn.max-message-size}); a larger one
+     *                        is moved to the failed folder (deleted with POP3) without being read whole
+     */
+    MailboxPoller(MailboxSettings settings, MessageIngestion ingestion, long maxMessageBytes, MeterRegistry meters) {
+        this.settings = settings;
+        this.ingestion = ingestion;
+        this.maxMessageBytes = maxMessageBytes;
+        this.meters = meters;
+    }
+
+    /** One poll: connects, handles up to {@code max-messages-per-poll} messages, disconnects. Never throws. */
+    public MailboxPoll pollOnce() {
+        var tally = new Tally();
+        try (var store = connect()) {
+            var inbox = store.getFolder(settings.protocol() == Protocol.IMAP ? settings.folder() : POP3_FOLDER);
+            inbox.open(Folder.READ_WRITE);
+            try {
+                handleWaiting(inbox, disposal(store, inbox), tally);
+            } catch (MessagingException | RuntimeException e) {
+                closeCommitting(inbox);
+                throw e;
+            }
+            // Not in a finally: a process that dies (an Error) must not commit POP3 deletions on its way out.
+            closeCommitting(inbox);
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("Bounce mailbox {}@{} ({}): the poll stopped: {}", settings.user(), settings.host(),
+                    settings.protocol(), e.toString());
+            tally.problem = "the mail server: " + e.getMessage();
+        }
+        var poll = tally.toPoll();
+        meters.counter("suppression.mailbox.polls", "result", poll.completed() ? "completed" : "stopped").increment();
+        if (poll.bounces() + poll.notBounces() + poll.unreadable() + poll.tooLarge() + poll.left() > 0) {
+            log.info("Bounce mailbox poll: {} bounces ({} recipients accepted, {} duplicates, {} rejected), {} not bounces, "
+                            + "{} unreadable, {} too large, {} left for the next poll", poll.bounces(), poll.accepted(),
+                    poll.duplicates(), poll.rejected(), poll.notBounces(), poll.unreadable(), poll.tooLarge(), poll.left());
+        }
+        return poll;
+    }
+
+    private void handleWaiting(Folder inbox, Disposal disposal, Tally tally) throws MessagingException {
+        var messages = inbox.getMessages();
+        var profile = new FetchProfile();
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add("Message-ID");
+        inbox.fetch(messages, profile);
+        int handled = 0;
+        for (var message : messages) {
+            if (handled == settings.maxMessagesPerPoll()) {
+                break;
+            }
+            if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
+                // Copied to its folder by an earlier poll that could not expunge (no MOVE): only the expunge is missing.
+                continue;
+            }
+            handled++;
+            var fate = handle(message);
+            count(fate, tally);
+            switch (fate.kind) {
+                case BOUNCE -> disposal.processed(message);
+                case NOT_A_BOUNCE, UNREADABLE, TOO_LARGE -> disposal.failed(message);
+                case LEFT -> { }
+                case STOP -> {
+                    tally.problem = fate.detail;
+                    return;
+                }
+            }
+        }
+    }
+
+    private Fate handle(Message message) throws MessagingException {
+        var id = describe(message);
+        var size = message.getSize();
+        if (size > maxMessageBytes) {
+            return tooLarge(id, size);
+        }
+        byte[] raw;
+        try {
+            raw = read(message);
+        } catch (TooLargeException e) {
+            return tooLarge(id, e.bytesRead);
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw e;
+        } catch (IOException | MessagingException e) {
+            log.warn("Bounce mailbox message {} could not be fetched, left for the next poll: {}", id, e.toString());
+            return Fate.left();
+        }
+        try {
+            var outcome = ingestion.ingest(raw);
+            return new Fate(Kind.BOUNCE, "", outcome.accepted(), outcome.duplicates(), outcome.rejected());
+        } catch (NotABounceException e) {
+            log.info("Bounce mailbox message {} is not a bounce ({}), set aside: {}", id, e.kind(), e.getMessage());
+            return new Fate(Kind.NOT_A_BOUNCE, e.getMessage(), 0, 0, 0);
+        } catch (UnreadableMessageException e) {
+            log.warn("Bounce mailbox message {} is unreadable, set aside: {}", id, e.getMessage());
+            return new Fate(Kind.UNREADABLE, e.getMessage(), 0, 0, 0);
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Bounce mailbox message {} left for the next poll: the database is unavailable ({})", id, e.toString());
+            return new Fate(Kind.STOP, "the database is unavailable: " + e.getMessage(), 0, 0, 0);
+        } catch (RuntimeException e) {
+            // Not the message's fault as far as we know: it stays in the mailbox, and every poll tries it again.
+            log.error("Bounce mailbox message {} could not be ingested, left for the next poll", id, e);
+            return Fate.left();
+        }
+    }
+
+    private Fate tooLarge(String id, long size) {
+        log.warn("Bounce mailbox message {} has {} bytes, more than the {} of suppression.dsn.max-message-size: set "
+                + "aside unread", id, size, maxMessageBytes);
+        return new Fate(Kind.TOO_LARGE, "", 0, 0, 0);
+    }
+
+    /** The message as received, streamed into a buffer that refuses to grow past the limit. */
+    private byte[] read(Message message) throws IOException, MessagingException {
+        var buffer = new BoundedBuffer(maxMessageBytes);
+        message.writeTo(buffer);
+        return buffer.toByteArray();
+    }
+
+    private Store connect() throws MessagingException {
+        var protocol = settings.storeProtocol();
+        var timeout = String.valueOf(settings.timeout().toMillis());
+        var properties = new Properties();
+        properties.setProperty("mail.store.protocol", protocol);
+        properties.setProperty("mail." + protocol + ".connectiontimeout", timeout);
+        properties.setProperty("mail." + protocol + ".timeout", timeout);
+        if (settings.tls() || settings.starttls()) {
+            properties.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
+        }
+        if (settings.starttls()) {
+            properties.setProperty("mail." + protocol + ".starttls.enable", "true");
+            properties.setProperty("mail." + protocol + ".starttls.required", "true");
+        }
+        var store = Session.getInstance(properties).getStore(protocol);
+        store.connect(settings.host(), settings.effectivePort(), settings.user(), settings.password());
+        return store;
+    }
+
+    private Disposal disposal(Store store, Folder inbox) throws MessagingException {
+        if (settings.protocol() == Protocol.POP3) {
+            return new Pop3Deletion();
+        }
+        var move = store instanceof IMAPStore imap && imap.hasCapability("MOVE") && inbox instanceof IMAPFolder;
+        return new ImapMove(inbox, existing(store, settings.processedFolder()), existing(store, settings.failedFolder()), move);
+    }
+
+    private static Folder existing(Store store, String name) throws MessagingException {
+        var folder = store.getFolder(name);
+        if (!folder.exists() && !folder.create(Folder.HOLDS_MESSAGES)) {
+            throw new MessagingException("the folder " + name + " does not exist and cannot be created");
+        }
+        return folder;
+    }
+
+    /** Expunges what was moved by copy and delete (IMAP), or commits the deletions with QUIT (POP3). */
+    private static void closeCommitting(Folder inbox) {
+        if (!inbox.isOpen()) {
+            return;
+        }
+        try {
+            inbox.close(true);
+        } catch (MessagingException e) {
+            log.warn("Bounce mailbox: closing {} failed, its handled messages stay until the next poll: {}",
+                    inbox.getFullName(), e.toString());
+        }
+    }
+
+    private void count(Fate fate, Tally tally) {
+        switch (fate.kind) {
+            case BOUNCE -> {
+                tally.bounces++;
+                tally.accepted += fate.accepted;
+                tally.duplicates += fate.duplicates;
+                tally.rejected += fate.rejected;
+            }
+            case NOT_A_BOUNCE -> tally.notBounces++;
+            case UNREADABLE -> tally.unreadable++;
+            case TOO_LARGE -> tally.tooLarge++;
+            case LEFT, STOP -> tally.left++;
+        }
+        Counter.builder("suppression.mailbox.messages").description("Messages fetched from the bounce mailbox, by outcome")
+                .tag("outcome", fate.kind.name().toLowerCase(Locale.ROOT)).register(meters).increment();
+    }
+
+    /** The Message-ID for the log, read from the headers alone. */
+    private static String describe(Message message) {
+        try {
+            var ids = message.getHeader("Message-ID");
+            if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
+                return ids[0].strip();
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // A header that cannot be read is the ingestion's to report; the log names the message by number.
+        }
+        return "#" + message.getMessageNumber() + " (no Message-ID)";
+    }
+
+    /** What becomes of a handled message on the server. */
+    private sealed interface Disposal permits ImapMove, Pop3Deletion {
+
+        void processed(Message message) throws MessagingException;
+
+        void failed(Message message) throws MessagingException;
+    }
+
+    /**
+     * IMAP: each message is moved as soon as it is handled (RFC 6851 MOVE), or copied and flagged \Deleted when the
+     * server has no MOVE, the flagged ones expunged when the poll ends.
+     */
+    private record ImapMove(Folder inbox, Folder processedFolder, Folder failedFolder, boolean move) implements Disposal {
+
+        @Override
+        public void processed(Message message) throws MessagingException {
+            moveTo(message, processedFolder);
+        }
+
+        @Override
+        public void failed(Message message) throws MessagingException {
+            moveTo(message, failedFolder);
+        }
+
+        private void moveTo(Message message, Folder target) throws MessagingException {
+            var one = new Message[] {message};
+            if (move) {
+                ((IMAPFolder) inbox).moveMessages(one, target);
+            } else {
+                inbox.copyMessages(one, target);
+                message.setFlag(Flags.Flag.DELETED, true);
+            }
+        }
+    }
+
+    /** POP3: every handled message is deleted; the server carries the deletions out at QUIT. */
+    private record Pop3Deletion() implements Disposal {
+
+        @Override
+        public void processed(Message message) throws MessagingException {
+            message.setFlag(Flags.Flag.DELETED, true);
+        }
+
+        @Override
+        public void failed(Message message) throws MessagingException {
+            message.setFlag(Flags.Flag.DELETED, true);
+        }
+    }
+
+    private enum Kind { BOUNCE, NOT_A_BOUNCE, UNREADABLE, TOO_LARGE, LEFT, STOP }
+
+    private record Fate(Kind kind, String detail, int accepted, int duplicates, int rejected) {
+
+        static Fate left() {
+            return new Fate(Kind.LEFT, "", 0, 0, 0);
+        }
+    }
+
+    private static final class Tally {
+        int bounces;
+        int accepted;
+        int duplicates;
+        int rejected;
+        int notBounces;
+        int unreadable;
+        int tooLarge;
+        int left;
+        @Nullable String problem;
+
+        MailboxPoll toPoll() {
+            return new MailboxPoll(bounces, accepted, duplicates, rejected, notBounces, unreadable, tooLarge, left, problem);
+        }
+    }
+
+    private static final class TooLargeException extends IOException {
+        final long bytesRead;
+
+        TooLargeException(long bytesRead) {
+            super("over the message size limit");
+            this.bytesRead = bytesRead;
+        }
+    }
+
+    /** Holds at most {@code limit} bytes; one more and the fetch is abandoned. */
+    private static final class BoundedBuffer extends OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        private final long limit;
+
+        BoundedBuffer(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            ensureRoom(1);
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ensureRoom(len);
+            bytes.write(b, off, len);
+        }
+
+        byte[] toByteArray() {
+            return bytes.toByteArray();
+        }
+
+        private void ensureRoom(int more) throws TooLargeException {
+            if (bytes.size() + (long) more > limit) {
+                throw new TooLargeException(bytes.size() + (long) more);
+            }
+        }
+    }
+}
