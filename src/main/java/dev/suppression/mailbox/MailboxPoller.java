@@ -14,13 +14,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.StoreClosedException;
+import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.pop3.POP3Folder;
+import org.eclipse.angus.mail.pop3.POP3Message;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +51,8 @@ public class MailboxPoller {
     private final MessageIngestion ingestion;
     private final long maxMessageBytes;
     private final MeterRegistry meters;
+    /** The UIDLs of POP3 messages kept on the server though not bounces, so later polls pass them by. */
+    private final Set<String> keptOnPop3Server = ConcurrentHashMap.newKeySet();
 
     /**
      * @param maxMessageBytes the largest message fetched ({@code suppression.dsn.max-message-size}); a larger one
@@ -92,19 +99,26 @@ public class MailboxPoller {
         var profile = new FetchProfile();
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(FetchProfile.Item.SIZE);
-        profile.add("Message-ID");
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        if (settings.protocol() == Protocol.IMAP) {
+            profile.add("Message-ID");
+        }
         inbox.fetch(messages, profile);
+        disposal.forgetAllBut(messages);
         int handled = 0;
         for (var message : messages) {
             if (handled == settings.maxMessagesPerPoll()) {
                 break;
             }
-            if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
-                // Copied to its folder by an earlier poll that could not expunge (no MOVE): only the expunge is missing.
+            if (message.isExpunged() || disposal.alreadySetAside(message)) {
                 continue;
             }
             handled++;
             var fate = handle(message);
+            if (message instanceof POP3Message fetched) {
+                // Angus keeps each retrieved POP3 message until the folder closes: a poll of hundreds would add up.
+                fetched.invalidate(true);
+            }
             count(fate, tally);
             switch (fate.kind) {
                 case BOUNCE -> disposal.processed(message);
@@ -119,8 +133,12 @@ public class MailboxPoller {
     }
 
     private Fate handle(Message message) throws MessagingException {
-        var id = describe(message);
         var size = message.getSize();
+        if (size > maxMessageBytes && settings.protocol() == Protocol.POP3) {
+            // A POP3 server without TOP sends the whole message for its headers: name it by number only.
+            return tooLarge("#" + message.getMessageNumber(), size);
+        }
+        var id = describe(message);
         if (size > maxMessageBytes) {
             return tooLarge(id, size);
         }
@@ -188,7 +206,7 @@ public class MailboxPoller {
 
     private Disposal disposal(Store store, Folder inbox) throws MessagingException {
         if (settings.protocol() == Protocol.POP3) {
-            return new Pop3Deletion();
+            return new Pop3Deletion((POP3Folder) inbox, settings.pop3KeepFailed(), keptOnPop3Server);
         }
         var move = store instanceof IMAPStore imap && imap.hasCapability("MOVE") && inbox instanceof IMAPFolder;
         return new ImapMove(inbox, existing(store, settings.processedFolder()), existing(store, settings.failedFolder()), move);
@@ -251,6 +269,13 @@ public class MailboxPoller {
         void processed(Message message) throws MessagingException;
 
         void failed(Message message) throws MessagingException;
+
+        /** Handled by an earlier poll, and only its removal is missing or was not wanted. */
+        boolean alreadySetAside(Message message) throws MessagingException;
+
+        /** Drops what it remembers of messages no longer in the mailbox. */
+        default void forgetAllBut(Message[] present) throws MessagingException {
+        }
     }
 
     /**
@@ -269,6 +294,12 @@ public class MailboxPoller {
             moveTo(message, failedFolder);
         }
 
+        /** Copied to its folder by an earlier poll that could not expunge (no MOVE): only the expunge is missing. */
+        @Override
+        public boolean alreadySetAside(Message message) throws MessagingException {
+            return message.isSet(Flags.Flag.DELETED);
+        }
+
         private void moveTo(Message message, Folder target) throws MessagingException {
             var one = new Message[] {message};
             if (move) {
@@ -280,8 +311,11 @@ public class MailboxPoller {
         }
     }
 
-    /** POP3: every handled message is deleted; the server carries the deletions out at QUIT. */
-    private record Pop3Deletion() implements Disposal {
+    /**
+     * POP3: every bounce is deleted, and so is every other message unless {@code keepFailed}; the server carries the
+     * deletions out at QUIT. Kept messages are remembered by UIDL, so later polls pass them by until a restart.
+     */
+    private record Pop3Deletion(POP3Folder inbox, boolean keepFailed, Set<String> kept) implements Disposal {
 
         @Override
         public void processed(Message message) throws MessagingException {
@@ -290,7 +324,25 @@ public class MailboxPoller {
 
         @Override
         public void failed(Message message) throws MessagingException {
-            message.setFlag(Flags.Flag.DELETED, true);
+            if (keepFailed) {
+                kept.add(inbox.getUID(message));
+            } else {
+                message.setFlag(Flags.Flag.DELETED, true);
+            }
+        }
+
+        @Override
+        public boolean alreadySetAside(Message message) throws MessagingException {
+            return kept.contains(inbox.getUID(message));
+        }
+
+        @Override
+        public void forgetAllBut(Message[] present) throws MessagingException {
+            var uids = new java.util.HashSet<String>();
+            for (var message : present) {
+                uids.add(inbox.getUID(message));
+            }
+            kept.retainAll(uids);
         }
     }
 

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param starttls           upgrades a plain connection with STARTTLS (IMAP) or STLS (POP3), and refuses a server
  *                           that does not offer it
  * @param user               the mailbox login; required when enabled
- * @param password           the mailbox password
+ * @param password           the mailbox password; required when enabled
  * @param folder             the folder bounces arrive in (IMAP; POP3 has only {@code INBOX})
  * @param interval           the pause between the end of one poll and the start of the next
  * @param processedFolder    where ingested bounces go (IMAP); created when missing
@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  *                           read; created when missing
  * @param maxMessagesPerPoll the most messages one poll handles; the rest wait for the next poll
  * @param timeout            connect and read timeout for the mail server
+ * @param pop3KeepFailed     POP3 only: leave the messages that IMAP would move to the failed folder on the server
+ *                           (passed by until a restart, then read and passed by again) instead of deleting them
  */
 @Validated
 @ConfigurationProperties("suppression.mailbox")
@@ -46,7 +48,8 @@ public record MailboxSettings(@DefaultValue("false") boolean enabled,
                               @NotBlank @DefaultValue("Processed") String processedFolder,
                               @NotBlank @DefaultValue("Failed") String failedFolder,
                               @Min(1) @Max(100_000) @DefaultValue("500") int maxMessagesPerPoll,
-                              @NotNull @DefaultValue("30s") Duration timeout) {
+                              @NotNull @DefaultValue("30s") Duration timeout,
+                              @DefaultValue("false") boolean pop3KeepFailed) {
 
     /** How the poller reaches the mailbox. */
     public enum Protocol {
@@ -64,10 +67,10 @@ public record MailboxSettings(@DefaultValue("false") boolean enabled,
         }
     }
 
-    @AssertTrue(message = "suppression.mailbox.host and suppression.mailbox.user are required when the mailbox "
-            + "poller is enabled")
+    @AssertTrue(message = "suppression.mailbox.host, suppression.mailbox.user and suppression.mailbox.password are "
+            + "required when the mailbox poller is enabled")
     public boolean isConnectable() {
-        return !enabled || !host.isBlank() && !user.isBlank();
+        return !enabled || !host.isBlank() && !user.isBlank() && password != null;
     }
 
     @AssertTrue(message = "suppression.mailbox.tls (implicit TLS) and suppression.mailbox.starttls exclude each other")
@@ -99,6 +102,7 @@ public record MailboxSettings(@DefaultValue("false") boolean enabled,
                 + effectivePort() + ", tls=" + tls + ", starttls=" + starttls + ", user=" + user + ", password="
                 + (password == null || password.isEmpty() ? "(none)" : "(set)") + ", folder=" + folder + ", interval="
                 + interval + ", processedFolder=" + processedFolder + ", failedFolder=" + failedFolder
-                + ", maxMessagesPerPoll=" + maxMessagesPerPoll + ", timeout=" + timeout + "]";
+                + ", maxMessagesPerPoll=" + maxMessagesPerPoll + ", timeout=" + timeout + ", pop3KeepFailed=" + pop3KeepFailed
+                + "]";
     }
 }

@@ -203,7 +203,7 @@ class MailboxPollerImapTests {
     void anUnreachableServerIsAStoppedPollNotAnException() {
         var settings = mailbox.settings(Protocol.IMAP, 100);
         var wrongPassword = new MailboxSettings(true, Protocol.IMAP, settings.host(), settings.port(), false, false,
-                TestMailbox.LOGIN, "wrong", "INBOX", settings.interval(), "Processed", "Failed", 100, settings.timeout());
+                TestMailbox.LOGIN, "wrong", "INBOX", settings.interval(), "Processed", "Failed", 100, settings.timeout(), false);
 
         var poll = new MailboxPoller(wrongPassword, dsn::ingest, ONE_MB, meters).pollOnce();
 

@@ -55,9 +55,13 @@ final class TestMailbox {
     }
 
     MailboxSettings settings(Protocol protocol, int maxMessagesPerPoll) {
+        return settings(protocol, maxMessagesPerPoll, false);
+    }
+
+    MailboxSettings settings(Protocol protocol, int maxMessagesPerPoll, boolean pop3KeepFailed) {
         user();
         var port = protocol == Protocol.IMAP ? greenMail.getImap().getPort() : greenMail.getPop3().getPort();
         return new MailboxSettings(true, protocol, "127.0.0.1", port, false, false, LOGIN, PASSWORD, "INBOX",
-                Duration.ofMinutes(1), "Processed", "Failed", maxMessagesPerPoll, Duration.ofSeconds(10));
+                Duration.ofMinutes(1), "Processed", "Failed", maxMessagesPerPoll, Duration.ofSeconds(10), pop3KeepFailed);
     }
 }
