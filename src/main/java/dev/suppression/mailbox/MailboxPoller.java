@@ -10,6 +10,7 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -120,14 +121,20 @@ public class MailboxPoller {
                 fetched.invalidate(true);
             }
             count(fate, tally);
-            switch (fate.kind) {
-                case BOUNCE -> disposal.processed(message);
-                case NOT_A_BOUNCE, UNREADABLE, TOO_LARGE -> disposal.failed(message);
-                case LEFT -> { }
-                case STOP -> {
-                    tally.problem = fate.detail;
-                    return;
+            try {
+                switch (fate.kind) {
+                    case BOUNCE -> disposal.processed(message);
+                    case NOT_A_BOUNCE, UNREADABLE, TOO_LARGE -> disposal.failed(message);
+                    case LEFT -> { }
+                    case STOP -> {
+                        tally.problem = fate.detail;
+                        return;
+                    }
                 }
+            } catch (MessageRemovedException e) {
+                // Another instance polling the same mailbox moved it first; its recipients were duplicates here.
+                log.info("Bounce mailbox message #{} was removed by another client before it could be moved",
+                        message.getMessageNumber());
             }
         }
     }

@@ -134,6 +134,37 @@ class MailboxPollerImapTests {
     }
 
     @Test
+    void twoInstancesPollingOneMailboxAtOnceCountEveryBounceOnce() {
+        var domain = uniqueDomain("imap-two");
+        for (int i = 0; i < 4; i++) {
+            mailbox.deliver(TestBounces.userUnknown("user" + i + "@" + domain));
+        }
+        var other = poller(100);
+        var otherPolls = new java.util.ArrayList<MailboxPoll>();
+        var first = new MailboxPoller(mailbox.settings(Protocol.IMAP, 100), message -> {
+            var outcome = dsn.ingest(message);
+            if (otherPolls.isEmpty()) {
+                // The other instance polls the whole mailbox between this one's commit and its move.
+                otherPolls.add(other.pollOnce());
+            }
+            return outcome;
+        }, ONE_MB, meters);
+
+        var poll = first.pollOnce();
+        var cleanUp = poller(100).pollOnce();
+
+        assertThat(otherPolls.getFirst().bounces()).isEqualTo(4);
+        assertThat(poll.bounces() + otherPolls.getFirst().bounces() + cleanUp.bounces())
+                .isEqualTo(poll.duplicates() + otherPolls.getFirst().duplicates() + cleanUp.duplicates() + 4);
+        assertThat(mailbox.count("INBOX")).isZero();
+        assertThat(mailbox.count("Processed")).isEqualTo(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(bounceEntries("user" + i + "@" + domain)).as("bounces of user%d", i).isEqualTo(1);
+        }
+        assertThat(api.domain(domain).get("distinctAddresses").intValue()).isEqualTo(4);
+    }
+
+    @Test
     void aPollTakesAtMostItsLimitAndTheNextPollTakesTheRest() {
         var domain = uniqueDomain("imap-limit");
         for (int i = 0; i < 5; i++) {
