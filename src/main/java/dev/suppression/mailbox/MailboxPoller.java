@@ -52,6 +52,7 @@ public class MailboxPoller {
     private final MessageIngestion ingestion;
     private final long maxMessageBytes;
     private final MeterRegistry meters;
+    private final boolean moveWhenOffered;
     /** The UIDLs of POP3 messages kept on the server though not bounces, so later polls pass them by. */
     private final Set<String> keptOnPop3Server = ConcurrentHashMap.newKeySet();
 
@@ -60,10 +61,17 @@ public class MailboxPoller {
      *                        is moved to the failed folder (deleted with POP3) without being read whole
      */
     MailboxPoller(MailboxSettings settings, MessageIngestion ingestion, long maxMessageBytes, MeterRegistry meters) {
+        this(settings, ingestion, maxMessageBytes, meters, true);
+    }
+
+    /** @param moveWhenOffered false copies and deletes even on a server that offers MOVE, as on one that does not */
+    MailboxPoller(MailboxSettings settings, MessageIngestion ingestion, long maxMessageBytes, MeterRegistry meters,
+                  boolean moveWhenOffered) {
         this.settings = settings;
         this.ingestion = ingestion;
         this.maxMessageBytes = maxMessageBytes;
         this.meters = meters;
+        this.moveWhenOffered = moveWhenOffered;
     }
 
     /** One poll: connects, handles up to {@code max-messages-per-poll} messages, disconnects. Never throws. */
@@ -215,7 +223,7 @@ public class MailboxPoller {
         if (settings.protocol() == Protocol.POP3) {
             return new Pop3Deletion((POP3Folder) inbox, settings.pop3KeepFailed(), keptOnPop3Server);
         }
-        var move = store instanceof IMAPStore imap && imap.hasCapability("MOVE") && inbox instanceof IMAPFolder;
+        var move = moveWhenOffered && store instanceof IMAPStore imap && imap.hasCapability("MOVE") && inbox instanceof IMAPFolder;
         return new ImapMove(inbox, existing(store, settings.processedFolder()), existing(store, settings.failedFolder()), move);
     }
 

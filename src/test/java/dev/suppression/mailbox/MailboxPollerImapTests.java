@@ -165,6 +165,36 @@ class MailboxPollerImapTests {
     }
 
     @Test
+    void withoutMoveMessagesAreCopiedFlaggedAndExpungedAndARestartCopiesNoneTwice() {
+        var domain = uniqueDomain("imap-copy");
+        for (int i = 0; i < 5; i++) {
+            mailbox.deliver(TestBounces.userUnknown("user" + i + "@" + domain));
+        }
+        var ingested = new AtomicInteger();
+        var dyingAfterTheThirdCommit = new MailboxPoller(mailbox.settings(Protocol.IMAP, 100), message -> {
+            var outcome = dsn.ingest(message);
+            if (ingested.incrementAndGet() == 3) {
+                throw new ProcessDied();
+            }
+            return outcome;
+        }, ONE_MB, meters, false);
+
+        assertThatThrownBy(dyingAfterTheThirdCommit::pollOnce).isInstanceOf(ProcessDied.class);
+        assertThat(mailbox.count("Processed")).isEqualTo(2);
+        assertThat(mailbox.count("INBOX")).isEqualTo(5);
+
+        var afterRestart = new MailboxPoller(mailbox.settings(Protocol.IMAP, 100), dsn::ingest, ONE_MB, meters, false)
+                .pollOnce();
+
+        assertThat(afterRestart).isEqualTo(new MailboxPoll(3, 2, 1, 0, 0, 0, 0, 0, null));
+        assertThat(mailbox.count("INBOX")).isZero();
+        assertThat(mailbox.count("Processed")).isEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(bounceEntries("user" + i + "@" + domain)).as("bounces of user%d", i).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aPollTakesAtMostItsLimitAndTheNextPollTakesTheRest() {
         var domain = uniqueDomain("imap-limit");
         for (int i = 0; i < 5; i++) {
