@@ -29,7 +29,8 @@ final class TestMailbox {
         return greenMail;
     }
 
-    private GreenMailUser user() {
+    /** The mailbox's user, created on first use. */
+    GreenMailUser user() {
         var user = greenMail.getUserManager().getUser(LOGIN);
         return user != null ? user : greenMail.setUser("bounces@shop.example", LOGIN, PASSWORD);
     }
