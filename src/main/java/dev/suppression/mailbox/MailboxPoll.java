@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param notBounces  auto-replies, complaints, ordinary mail: moved to the failed folder (IMAP) or deleted (POP3)
  * @param unreadable  binary or broken messages: likewise
  * @param tooLarge    messages over {@code suppression.dsn.max-message-size}, never fetched whole: likewise
- * @param left        messages left on the server for the next poll (database unavailable, unexpected failure)
+ * @param left        messages tried but left on the server for the next poll (database unavailable, a fetch or an
+ *                    ingestion that failed unexpectedly); the messages after a stop are not counted
  * @param problem     why the poll stopped early, or null when it went through
  */
 public record MailboxPoll(int bounces, int accepted, int duplicates, int rejected, int notBounces, int unreadable,

@@ -74,7 +74,10 @@ public class MailboxPoller {
         this.moveWhenOffered = moveWhenOffered;
     }
 
-    /** One poll: connects, handles up to {@code max-messages-per-poll} messages, disconnects. Never throws. */
+    /**
+     * One poll: connects, handles up to {@code max-messages-per-poll} messages, disconnects. A problem with the mail
+     * server or the database ends the poll early and is reported in the answer, never thrown.
+     */
     public MailboxPoll pollOnce() {
         var tally = new Tally();
         try (var store = connect()) {
