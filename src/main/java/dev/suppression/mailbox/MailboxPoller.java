@@ -19,6 +19,7 @@ import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -47,6 +48,7 @@ public class MailboxPoller {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
     private static final String POP3_FOLDER = "INBOX";
+    private static final int FETCH_WINDOW = 100;
 
     private final MailboxSettings settings;
     private final MessageIngestion ingestion;
@@ -108,49 +110,61 @@ public class MailboxPoller {
 
     private void handleWaiting(Folder inbox, Disposal disposal, Tally tally) throws MessagingException {
         var messages = inbox.getMessages();
+        disposal.forgetAllBut(messages);
         var profile = new FetchProfile();
         profile.add(FetchProfile.Item.FLAGS);
         profile.add(FetchProfile.Item.SIZE);
-        profile.add(UIDFolder.FetchProfileItem.UID);
         if (settings.protocol() == Protocol.IMAP) {
             profile.add("Message-ID");
         }
-        inbox.fetch(messages, profile);
-        disposal.forgetAllBut(messages);
+        // Fetched a window at a time: a mailbox with a backlog of many thousands is never described at once.
+        int window = Math.min(settings.maxMessagesPerPoll(), FETCH_WINDOW);
         int handled = 0;
-        for (var message : messages) {
-            if (handled == settings.maxMessagesPerPoll()) {
-                break;
-            }
-            if (message.isExpunged() || disposal.alreadySetAside(message)) {
-                continue;
-            }
-            handled++;
-            var fate = handle(message);
-            if (message instanceof POP3Message fetched) {
-                // Angus keeps each retrieved POP3 message until the folder closes: a poll of hundreds would add up.
-                fetched.invalidate(true);
-            }
-            count(fate, tally);
-            try {
-                switch (fate.kind) {
-                    case BOUNCE -> disposal.processed(message);
-                    case NOT_A_BOUNCE, UNREADABLE, TOO_LARGE -> disposal.failed(message);
-                    case LEFT -> { }
-                    case STOP -> {
-                        tally.problem = fate.detail;
-                        return;
-                    }
+        for (int from = 0; from < messages.length && handled < settings.maxMessagesPerPoll(); from += window) {
+            var batch = Arrays.copyOfRange(messages, from, Math.min(messages.length, from + window));
+            inbox.fetch(batch, profile);
+            for (var message : batch) {
+                if (handled == settings.maxMessagesPerPoll()) {
+                    return;
                 }
-            } catch (MessageRemovedException e) {
-                // Another instance polling the same mailbox moved it first; its recipients were duplicates here.
-                log.info("Bounce mailbox message #{} was removed by another client before it could be moved",
-                        message.getMessageNumber());
+                if (message.isExpunged() || disposal.alreadySetAside(message)) {
+                    continue;
+                }
+                if (!handleAndDispose(message, disposal, tally)) {
+                    return;
+                }
+                handled++;
             }
         }
     }
 
-    private Fate handle(Message message) throws MessagingException {
+    /** Handles one message and disposes of it; false when the poll has to stop. */
+    private boolean handleAndDispose(Message message, Disposal disposal, Tally tally) throws MessagingException {
+        var fate = ingest(message);
+        if (message instanceof POP3Message fetched) {
+            // Angus keeps each retrieved POP3 message until the folder closes: a poll of hundreds would add up.
+            fetched.invalidate(true);
+        }
+        count(fate, tally);
+        try {
+            switch (fate.kind) {
+                case BOUNCE -> disposal.processed(message);
+                case NOT_A_BOUNCE, UNREADABLE, TOO_LARGE -> disposal.failed(message);
+                case LEFT -> { }
+                case STOP -> {
+                    tally.problem = fate.detail;
+                    return false;
+                }
+            }
+        } catch (MessageRemovedException e) {
+            // Another instance polling the same mailbox moved it first; its recipients were duplicates here.
+            log.info("Bounce mailbox message #{} was removed by another client before it could be moved",
+                    message.getMessageNumber());
+        }
+        return true;
+    }
+
+    private Fate ingest(Message message) throws MessagingException {
         var size = message.getSize();
         if (size > maxMessageBytes && settings.protocol() == Protocol.POP3) {
             // A POP3 server without TOP sends the whole message for its headers: name it by number only.
@@ -356,6 +370,9 @@ public class MailboxPoller {
 
         @Override
         public void forgetAllBut(Message[] present) throws MessagingException {
+            var profile = new FetchProfile();
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            inbox.fetch(present, profile);
             var uids = new java.util.HashSet<String>();
             for (var message : present) {
                 uids.add(inbox.getUID(message));

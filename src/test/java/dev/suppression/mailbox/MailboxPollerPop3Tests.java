@@ -85,6 +85,23 @@ class MailboxPollerPop3Tests {
     }
 
     @Test
+    void keptMessagesDoNotTakeUpAPollsShare() {
+        var domain = uniqueDomain("pop3-share");
+        mailbox.deliver(TestBounces.bytes("normal-mail.eml"));
+        mailbox.deliver(TestBounces.bytes("read-receipt.eml"));
+        mailbox.deliver(TestBounces.userUnknown("ida@" + domain));
+        var onePerPoll = new MailboxPoller(mailbox.settings(Protocol.POP3, 1, true), dsn::ingest, ONE_MB, meters);
+
+        var polls = java.util.stream.Stream.generate(onePerPoll::pollOnce).limit(4).toList();
+
+        assertThat(polls).extracting(MailboxPoll::notBounces, MailboxPoll::bounces).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, 0), org.assertj.core.groups.Tuple.tuple(1, 0),
+                org.assertj.core.groups.Tuple.tuple(0, 1), org.assertj.core.groups.Tuple.tuple(0, 0));
+        assertThat(mailbox.count("INBOX")).isEqualTo(2);
+        assertThat(api.check("ida@" + domain).get("verdict").stringValue()).isEqualTo("SUPPRESSED");
+    }
+
+    @Test
     void aRestartInTheMiddleOfAPollReingestsItsMessagesAsDuplicates() {
         var domain = uniqueDomain("pop3-restart");
         for (int i = 0; i < 4; i++) {
