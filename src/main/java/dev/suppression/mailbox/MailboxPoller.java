@@ -19,6 +19,9 @@ import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
@@ -194,14 +197,35 @@ public class MailboxPoller {
         } catch (UnreadableMessageException e) {
             log.warn("Bounce mailbox message {} is unreadable, set aside: {}", id, e.getMessage());
             return new Fate(Kind.UNREADABLE, e.getMessage(), 0, 0, 0);
-        } catch (DataAccessException | TransactionException e) {
-            log.warn("Bounce mailbox message {} left for the next poll: the database is unavailable ({})", id, e.toString());
-            return new Fate(Kind.STOP, "the database is unavailable: " + e.getMessage(), 0, 0, 0);
         } catch (RuntimeException e) {
+            if (databaseUnavailable(e)) {
+                log.warn("Bounce mailbox message {} left for the next poll: the database is unavailable ({})", id,
+                        e.toString());
+                return new Fate(Kind.STOP, "the database is unavailable: " + e.getMessage(), 0, 0, 0);
+            }
             // Not the message's fault as far as we know: it stays in the mailbox, and every poll tries it again.
             log.error("Bounce mailbox message {} could not be ingested, left for the next poll", id, e);
             return Fate.left();
         }
+    }
+
+    /**
+     * Spring's data-access and transaction failures, and a connection the database cut off mid-transaction, which
+     * JPA reports as a failed rollback (SQLState class 08 is "connection exception", 57P01-57P03 shutdowns).
+     */
+    private static boolean databaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof TransactionException
+                    || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof org.hibernate.TransactionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Fate tooLarge(String id, long size) {

@@ -263,6 +263,26 @@ class MailboxPollerImapTests {
     }
 
     @Test
+    void aMessageThatFailsUnexpectedlyStaysWhileThePollGoesOnWithTheNext() {
+        var domain = uniqueDomain("imap-poison");
+        mailbox.deliver(TestBounces.userUnknown("jon@" + domain));
+        mailbox.deliver(TestBounces.userUnknown("kai@" + domain));
+        var failingOnJon = new MailboxPoller(mailbox.settings(Protocol.IMAP, 100), message -> {
+            if (new String(message, java.nio.charset.StandardCharsets.UTF_8).contains("jon@")) {
+                throw new IllegalStateException("a bug");
+            }
+            return dsn.ingest(message);
+        }, ONE_MB, meters);
+
+        var poll = failingOnJon.pollOnce();
+
+        assertThat(poll).isEqualTo(new MailboxPoll(1, 1, 0, 0, 0, 0, 0, 1, null));
+        assertThat(mailbox.count("INBOX")).isEqualTo(1);
+        assertThat(mailbox.count("Processed")).isEqualTo(1);
+        assertThat(api.check("kai@" + domain).get("verdict").stringValue()).isEqualTo("SUPPRESSED");
+    }
+
+    @Test
     void anUnreachableServerIsAStoppedPollNotAnException() {
         var settings = mailbox.settings(Protocol.IMAP, 100);
         var wrongPassword = new MailboxSettings(true, Protocol.IMAP, settings.host(), settings.port(), false, false,
