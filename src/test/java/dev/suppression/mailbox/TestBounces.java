@@ -1,0 +1,97 @@
+package dev.suppression.mailbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** Bounce messages for the mailbox: the fixtures under {@code src/test/resources/dsn}, made to name a test's own addresses. */
+final class TestBounces {
+
+    private TestBounces() {
+    }
+
+    /** The Postfix DSN for an unknown user, for {@code address}, with a Message-ID of its own. */
+    static byte[] userUnknown(String address) {
+        var domain = address.substring(address.indexOf('@') + 1);
+        var text = fixture("postfix-dsn-user-unknown.eml")
+                .replace("jane.doe@northwind.example", address)
+                .replace("northwind.example", domain)
+                .replace("<20261123081407.4FbX2K1kLmz9vBq@mail.shop.example>", "<" + UUID.randomUUID() + "@mail.shop.example>");
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A fixture unchanged. */
+    static byte[] bytes(String name) {
+        try (var in = TestBounces.class.getResourceAsStream("/dsn/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture dsn/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An RFC 3464 report naming {@code count} failed recipients at {@code domain}. */
+    static byte[] manyRecipients(String domain, int count) {
+        var recipients = IntStream.range(0, count).mapToObj(i -> """
+                Final-Recipient: rfc822; user%d@%s
+                Action: failed
+                Status: 5.1.1
+                Remote-MTA: dns; mx.%s
+                Diagnostic-Code: smtp; 550 5.1.1 User unknown
+                """.formatted(i, domain, domain)).collect(Collectors.joining("\n"));
+        return """
+                From: MAILER-DAEMON@mail.shop.example
+                To: list@shop.example
+                Date: %s
+                Subject: Undelivered Mail Returned to Sender
+                Message-ID: <many-%s@mail.shop.example>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                Undelivered.
+
+                --b
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mail.shop.example
+
+                %s
+                --b--
+                """.formatted(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME), UUID.randomUUID(), recipients)
+                .replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A bounce for {@code address} whose returned original makes it {@code size} bytes or more. */
+    static byte[] huge(String address, int size) {
+        var bounce = new String(userUnknown(address), StandardCharsets.UTF_8);
+        var line = "x".repeat(76) + "\n";
+        var padding = line.repeat(size / line.length() + 1);
+        return bounce.replace("our November offers are here.\n", "our November offers are here.\n" + padding)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Binary data with nothing of an Internet message about it. */
+    static byte[] binaryGarbage() {
+        var bytes = new byte[16 * 1024];
+        new Random(11).nextBytes(bytes);
+        bytes[0] = 0;
+        bytes[1] = 'P';
+        bytes[2] = 'K';
+        return bytes;
+    }
+
+    private static String fixture(String name) {
+        return new String(bytes(name), StandardCharsets.UTF_8);
+    }
+}
