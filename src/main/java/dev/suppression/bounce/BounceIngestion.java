@@ -4,6 +4,7 @@ import dev.suppression.address.DomainName;
 import dev.suppression.bounce.IngestionOutcome.EventResult;
 import dev.suppression.bounce.IngestionOutcome.Status;
 import dev.suppression.classification.BounceClassifier;
+import dev.suppression.classification.BounceDiagnosis;
 import dev.suppression.classification.Classification;
 import dev.suppression.recipientdomain.DomainClusters;
 import dev.suppression.suppression.HardBounce;
@@ -99,7 +100,7 @@ public class BounceIngestion {
     }
 
     private IngestionOutcome ingestInTransaction(List<Submission> batch) {
-        var diagnoses = new Classification[batch.size()];
+        var diagnoses = new BounceDiagnosis[batch.size()];
         // Only recipient hard bounces change a domain; lock those domains before touching any row, in one
         // global order, so overlapping batches on any instance queue instead of deadlocking.
         var domainsToLock = new ArrayList<DomainName>();
@@ -107,9 +108,8 @@ public class BounceIngestion {
         for (int i = 0; i < batch.size(); i++) {
             switch (batch.get(i)) {
                 case Submission.Valid(var report, var raw) -> {
-                    diagnoses[i] = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic())
-                            .classification();
-                    if (countsAsHardBounce(report, diagnoses[i])) {
+                    diagnoses[i] = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic());
+                    if (countsAsHardBounce(report, diagnoses[i].classification())) {
                         domainsToLock.add(report.recipient().domain());
                     }
                 }
@@ -129,8 +129,8 @@ public class BounceIngestion {
         var bounceOrder = order.stream().filter(i -> batch.get(i) instanceof Submission.Valid).toList();
         var stored = events.insertAll(bounceOrder.stream().map(i -> {
             var valid = (Submission.Valid) batch.get(i);
-            return new BounceEvents.NewBounce(valid.report(), diagnoses[i],
-                    countsAsHardBounce(valid.report(), diagnoses[i]), valid.raw());
+            return new BounceEvents.NewBounce(valid.report(), diagnoses[i].classification(), diagnoses[i].reason(),
+                    countsAsHardBounce(valid.report(), diagnoses[i].classification()), valid.raw());
         }).toList());
         for (int k = 0; k < bounceOrder.size(); k++) {
             int index = bounceOrder.get(k);
@@ -145,10 +145,10 @@ public class BounceIngestion {
                 case Submission.Valid valid -> throw new IllegalStateException("bounces were stored above");
                 case Submission.Complaint(var report, var raw) -> acceptComplaint(index, report, raw);
                 case Submission.Activity(var report) ->
-                        new EventResult(index, Status.COUNTED, null, null, null, report.type());
+                        new EventResult(index, Status.COUNTED, null, null, null, null, report.type());
                 case Submission.Invalid(var raw, var reason, var eventId, var source) -> {
                     rejected.record(raw, reason, source);
-                    yield new EventResult(index, Status.REJECTED, null, eventId, null, reason);
+                    yield new EventResult(index, Status.REJECTED, null, eventId, null, null, reason);
                 }
             };
         }
@@ -166,7 +166,7 @@ public class BounceIngestion {
 
     private static IngestionOutcome alreadyDelivered(List<Submission> batch) {
         var results = IntStream.range(0, batch.size())
-                .mapToObj(i -> new EventResult(i, Status.DUPLICATE, null, null, null,
+                .mapToObj(i -> new EventResult(i, Status.DUPLICATE, null, null, null, null,
                         "this delivery was already ingested; nothing changed"))
                 .toList();
         return new IngestionOutcome(0, batch.size(), 0, 0, results);
@@ -185,24 +185,25 @@ public class BounceIngestion {
         var recipient = report.recipient().value();
         var stored = complaints.insert(report, raw);
         if (stored.isEmpty()) {
-            return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), null,
+            return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), null, null,
                     "complaint " + report.eventId() + " was already ingested; nothing changed");
         }
         suppressions.applyComplaint(report.recipient(), report.occurredAt(), stored.get(),
                 report.source() == null ? "complaint" : "complaint via " + report.source());
-        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), null, "complaint");
+        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), null, null, "complaint");
     }
 
     private static boolean countsAsHardBounce(BounceReport report, Classification classification) {
         return classification.isHardBounce() && report.origin() == Origin.RECIPIENT;
     }
 
-    private EventResult accept(int index, BounceReport report, Classification classification, @Nullable Long storedId) {
+    private EventResult accept(int index, BounceReport report, BounceDiagnosis diagnosis, @Nullable Long storedId) {
+        var classification = diagnosis.classification();
         var hard = countsAsHardBounce(report, classification);
         var recipient = report.recipient().value();
         if (storedId == null) {
             return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), classification,
-                    "event id " + report.eventId() + " was already ingested; nothing changed");
+                    diagnosis.reason(), "event id " + report.eventId() + " was already ingested; nothing changed");
         }
         if (hard) {
             var response = responseText(report);
@@ -211,7 +212,8 @@ public class BounceIngestion {
             domains.recordHardBounce(report.recipient().domain(), recipient, report.occurredAt(), response,
                     report.reportingMta());
         }
-        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), classification, null);
+        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), classification,
+                diagnosis.reason(), null);
     }
 
     /** The full SMTP response as ops want to read it: the diagnostic, or the codes when no text came. */

@@ -30,7 +30,7 @@ class BounceFixtureClassificationTests {
             dsn-multiple-recipients.eml  | r.ito@tailspin.example               | USER_UNKNOWN | true
             dsn-multiple-recipients.eml  | sales@tailspin.example               | MAILBOX_FULL | false
             dsn-gmail.eml                | olivia.hart@adatum.example           | USER_UNKNOWN | true
-            dsn-office365.eml            | hans.weber@woodgrove.example         | BAD_DOMAIN   | true
+            dsn-office365.eml            | hans.weber@woodgrove.example         | USER_UNKNOWN | true
             qmail.eml                    | peter.smith@litware.example          | USER_UNKNOWN | true
             qmail.eml                    | info@qmail-host.example              | USER_UNKNOWN | true
             exim.eml                     | l.garcia@proseware.example           | USER_UNKNOWN | true
