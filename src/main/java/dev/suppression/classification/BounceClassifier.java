@@ -42,7 +42,7 @@ public final class BounceClassifier {
     /** Rejections of our own envelope sender: a sending-side problem, whatever code and wording come with it. */
     private static final List<String> SENDER_REJECTED_PHRASES = List.of(
             "sender address rejected", "sender verify failed", "verification failed for",
-            "domain of sender address", "sender domain must exist", "sender rejected");
+            "domain of sender address", "sender domain", "sender rejected");
 
     /** The text column, in order: the first rule whose phrase occurs decides. */
     private static final List<Rule> TEXT_RULES = List.of(
@@ -62,7 +62,7 @@ public final class BounceClassifier {
                     "suspicious", "phishing", "scam"),
             new Rule(RATE_LIMITED, "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages",
                     "too many recipients", "too many mails", "too many emails", "too many concurrent",
-                    "too many sessions", "rate that prevents",
+                    "too many sessions", "rate that prevents", "too quickly", "too fast",
                     "receiving mail at a rate", "unexpected volume", "temporarily deferred", "deferred due to",
                     "throttl", "exceeded the rate", "sending rate", "connection rate", "message rate",
                     "sending quota", "[ts01]", "[ts02]", "[ts03]", "[ts04]", "slow down", "try again later, closing"),
@@ -125,8 +125,10 @@ public final class BounceClassifier {
                     "try again later", "service temporarily unavailable", "temporary failure"));
 
     private static final String RECIPIENT_REJECTED = "recipient address rejected";
-    private static final List<String> POSTFIX_NXDOMAIN = List.of("host or domain name not found",
-            "name service error for name=");
+    /** The recipient's domain does not resolve at all: Postfix's and Exchange's words for NXDOMAIN. */
+    private static final List<String> NXDOMAIN_PHRASES = List.of("host or domain name not found",
+            "name service error for name=", "nonexistentdomain", "nonexistent domain", "non-existent domain",
+            "dns domain", "domain does not exist");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     // Echoed addresses (<jane.spfeiffer@x>, policyholder@insurer.example) must not trip a phrase.
@@ -241,9 +243,10 @@ public final class BounceClassifier {
         if (code.detail() == 7) {
             return EXPIRED;
         }
-        // Postfix answers 5.4.4 with these words when the recipient's domain does not resolve at all (NXDOMAIN).
-        // Other 5.4.4 bounces stay NETWORK: Postmark, for one, pins 5.4.4 on what it calls a DNS error.
-        if (code.detail() == 4 && containsAny(text, POSTFIX_NXDOMAIN)) {
+        // Postfix (5.4.4 "Host or domain name not found") and Exchange (5.4.4 NonExistentDomain, 5.4.310) say so
+        // when the recipient's domain does not resolve at all. Other "host unknown" texts under 5.4.x stay
+        // NETWORK: Postmark, for one, pins 5.4.4 on what it calls a temporary DNS error.
+        if (containsAny(text, NXDOMAIN_PHRASES)) {
             return HOST_UNKNOWN;
         }
         return textReason(text).filter(r -> r == EXPIRED || r == NETWORK || r == RATE_LIMITED).orElse(NETWORK);

@@ -420,6 +420,12 @@ class BounceClassifierTests {
                         HOST_UNKNOWN, Classification.BAD_DOMAIN, null, null),
                 argumentSet("Exim unrouteable address", "550 Unrouteable address",
                         HOST_UNKNOWN, Classification.BAD_DOMAIN, 550, null),
+                argumentSet("Exchange nonexistent domain",
+                        "550 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain",
+                        HOST_UNKNOWN, Classification.BAD_DOMAIN, 550, "5.4.4"),
+                argumentSet("Exchange Online DNS domain does not exist",
+                        "550 5.4.310 DNS domain exampel.org does not exist [Message=InfoDomainNonexistent]",
+                        HOST_UNKNOWN, Classification.BAD_DOMAIN, 550, "5.4.310"),
                 // MAILBOX_FULL
                 argumentSet("Gmail over quota, temporary",
                         "452 4.2.2 The email account that you tried to reach is over quota",
@@ -549,6 +555,10 @@ class BounceClassifierTests {
                         "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume "
                                 + "or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
                         RATE_LIMITED, Classification.TRANSIENT, 421, "4.7.0"),
+                argumentSet("Gmail receiving too quickly",
+                        "450 4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend "
+                                + "your message at a later time.",
+                        RATE_LIMITED, Classification.TRANSIENT, 450, "4.2.1"),
                 argumentSet("too many recipients", "452 4.5.3 Too many recipients",
                         RATE_LIMITED, Classification.TRANSIENT, 452, "4.5.3"),
                 argumentSet("Outlook server busy",
