@@ -1,5 +1,6 @@
 package dev.suppression.bounce;
 
+import dev.suppression.classification.BounceReason;
 import dev.suppression.classification.Classification;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -26,8 +27,8 @@ public class BounceEvents {
     }
 
     /** A bounce to store with what ingestion decided about it. */
-    record NewBounce(BounceReport report, Classification classification, boolean countsTowardCluster,
-                     @Nullable String raw) { }
+    record NewBounce(BounceReport report, Classification classification, BounceReason reason,
+                     boolean countsTowardCluster, @Nullable String raw) { }
 
     /**
      * Stores a batch of bounces in one statement, in the given order; returns, per position, the stored id, or
@@ -48,6 +49,7 @@ public class BounceEvents {
         var recipients = new String[n];
         var domains = new String[n];
         var classifications = new String[n];
+        var reasons = new String[n];
         var smtpCodes = new Integer[n];
         var enhancedCodes = new String[n];
         var diagnostics = new String[n];
@@ -66,6 +68,7 @@ public class BounceEvents {
             recipients[i] = r.recipient().value();
             domains[i] = r.recipient().domain().value();
             classifications[i] = b.classification().name();
+            reasons[i] = b.reason().name();
             smtpCodes[i] = r.smtpCode();
             enhancedCodes[i] = r.enhancedCode();
             diagnostics[i] = r.diagnostic();
@@ -78,20 +81,22 @@ public class BounceEvents {
             raws[i] = evidence(b.raw());
         }
         var inserted = new java.util.HashSet<>(jdbc.sql("""
-                insert into bounce_event (id, event_id, recipient, recipient_domain, classification, smtp_code,
+                insert into bounce_event (id, event_id, recipient, recipient_domain, classification, reason, smtp_code,
                     enhanced_code, diagnostic, origin, occurred_at, message_id, reporting_mta, source,
                     counts_toward_cluster, raw)
-                select id, event_id, recipient, domain, classification, smtp_code, enhanced_code, diagnostic, origin,
-                    occurred_at::timestamptz, message_id, reporting_mta, source, counts, raw
-                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
-                    with ordinality as x(id, event_id, recipient, domain, classification, smtp_code, enhanced_code,
-                        diagnostic, origin, occurred_at, message_id, reporting_mta, source, counts, raw, position)
+                select id, event_id, recipient, domain, classification, reason, smtp_code, enhanced_code, diagnostic,
+                    origin, occurred_at::timestamptz, message_id, reporting_mta, source, counts, raw
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
+                    with ordinality as x(id, event_id, recipient, domain, classification, reason, smtp_code,
+                        enhanced_code, diagnostic, origin, occurred_at, message_id, reporting_mta, source, counts, raw,
+                        position)
                 order by position
                 on conflict (event_id) do nothing
                 returning id
                 """)
-                .params(idArray, eventIds, recipients, domains, classifications, smtpCodes, enhancedCodes, diagnostics,
+                .params(idArray, eventIds, recipients, domains, classifications, reasons, smtpCodes, enhancedCodes,
+                        diagnostics,
                         origins, occurredAt, messageIds, reportingMtas, sources, counts, raws)
                 .query(Long.class).list());
         for (int i = 0; i < n; i++) {
@@ -103,13 +108,13 @@ public class BounceEvents {
     /** The bounces recorded for one address, oldest first. */
     public List<StoredBounce> forRecipient(String address) {
         return jdbc.sql("""
-                select id, event_id, classification, smtp_code, enhanced_code, diagnostic, origin, occurred_at,
+                select id, event_id, classification, reason, smtp_code, enhanced_code, diagnostic, origin, occurred_at,
                        received_at, message_id, reporting_mta, source, raw
                 from bounce_event where recipient = :address order by id
                 """)
                 .param("address", address)
                 .query((rs, n) -> new StoredBounce(rs.getLong("id"), rs.getString("event_id"),
-                        Classification.valueOf(rs.getString("classification")),
+                        Classification.valueOf(rs.getString("classification")), reason(rs.getString("reason")),
                         (Integer) rs.getObject("smtp_code"), rs.getString("enhanced_code"),
                         rs.getString("diagnostic"), Origin.valueOf(rs.getString("origin")),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
@@ -118,8 +123,13 @@ public class BounceEvents {
                 .list();
     }
 
-    /** A bounce as stored, for the history. */
+    private static @Nullable BounceReason reason(@Nullable String stored) {
+        return stored == null ? null : BounceReason.valueOf(stored);
+    }
+
+    /** A bounce as stored, for the history; {@code reason} is null for bounces stored before reasons existed. */
     public record StoredBounce(long sequence, @Nullable String eventId, Classification classification,
+                               @Nullable BounceReason reason,
                                @Nullable Integer smtpCode, @Nullable String enhancedCode, @Nullable String diagnostic,
                                Origin origin, Instant occurredAt, Instant receivedAt, @Nullable String messageId,
                                @Nullable String reportingMta, @Nullable String source, @Nullable String raw) { }

@@ -4,6 +4,7 @@ import dev.suppression.address.DomainName;
 import dev.suppression.bounce.IngestionOutcome.EventResult;
 import dev.suppression.bounce.IngestionOutcome.Status;
 import dev.suppression.classification.BounceClassifier;
+import dev.suppression.classification.BounceDiagnosis;
 import dev.suppression.classification.Classification;
 import dev.suppression.recipientdomain.DomainBounce;
 import dev.suppression.recipientdomain.DomainClusters;
@@ -100,7 +101,7 @@ public class BounceIngestion {
     }
 
     private IngestionOutcome ingestInTransaction(List<Submission> batch) {
-        var diagnoses = new Classification[batch.size()];
+        var diagnoses = new BounceDiagnosis[batch.size()];
         // Only recipient hard bounces and complaints change a domain; lock those domains (below) before touching
         // any of their rows, in one global order, so overlapping batches on any instance queue instead of
         // deadlocking.
@@ -109,9 +110,8 @@ public class BounceIngestion {
         for (int i = 0; i < batch.size(); i++) {
             switch (batch.get(i)) {
                 case Submission.Valid(var report, var raw) -> {
-                    diagnoses[i] = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic())
-                            .classification();
-                    if (countsAsHardBounce(report, diagnoses[i])) {
+                    diagnoses[i] = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic());
+                    if (countsAsHardBounce(report, diagnoses[i].classification())) {
                         domainsToLock.add(report.recipient().domain());
                     }
                 }
@@ -129,8 +129,8 @@ public class BounceIngestion {
         var bounceOrder = order.stream().filter(i -> batch.get(i) instanceof Submission.Valid).toList();
         var stored = events.insertAll(bounceOrder.stream().map(i -> {
             var valid = (Submission.Valid) batch.get(i);
-            return new BounceEvents.NewBounce(valid.report(), diagnoses[i],
-                    countsAsHardBounce(valid.report(), diagnoses[i]), valid.raw());
+            return new BounceEvents.NewBounce(valid.report(), diagnoses[i].classification(), diagnoses[i].reason(),
+                    countsAsHardBounce(valid.report(), diagnoses[i].classification()), valid.raw());
         }).toList());
         // The evidence is stored before the domain locks are taken: the heaviest statement of the batch then
         // never holds a lock another batch waits for. A batch waiting on another's event ids holds no domain
@@ -141,9 +141,9 @@ public class BounceIngestion {
             int index = bounceOrder.get(k);
             var valid = (Submission.Valid) batch.get(index);
             results[index] = accept(index, valid.report(), diagnoses[index], stored[k]);
-            if (stored[k] != null && countsAsHardBounce(valid.report(), diagnoses[index])) {
+            if (stored[k] != null && countsAsHardBounce(valid.report(), diagnoses[index].classification())) {
                 var report = valid.report();
-                hardBounces.add(new HardBounce(report.recipient(), diagnoses[index], report.occurredAt(),
+                hardBounces.add(new HardBounce(report.recipient(), diagnoses[index].classification(), report.occurredAt(),
                         responseText(report), report.reportingMta(), stored[k], actorFor(report)));
             }
         }
@@ -159,10 +159,10 @@ public class BounceIngestion {
                 case Submission.Valid valid -> throw new IllegalStateException("bounces were stored above");
                 case Submission.Complaint(var report, var raw) -> acceptComplaint(index, report, raw);
                 case Submission.Activity(var report) ->
-                        new EventResult(index, Status.COUNTED, null, null, null, report.type());
+                        new EventResult(index, Status.COUNTED, null, null, null, null, report.type());
                 case Submission.Invalid(var raw, var reason, var eventId, var source) -> {
                     rejected.record(raw, reason, source);
-                    yield new EventResult(index, Status.REJECTED, null, eventId, null, reason);
+                    yield new EventResult(index, Status.REJECTED, null, eventId, null, null, reason);
                 }
             };
         }
@@ -182,7 +182,7 @@ public class BounceIngestion {
 
     private static IngestionOutcome alreadyDelivered(List<Submission> batch) {
         var results = IntStream.range(0, batch.size())
-                .mapToObj(i -> new EventResult(i, Status.DUPLICATE, null, null, null,
+                .mapToObj(i -> new EventResult(i, Status.DUPLICATE, null, null, null, null,
                         "this delivery was already ingested; nothing changed"))
                 .toList();
         return new IngestionOutcome(0, batch.size(), 0, 0, results);
@@ -201,26 +201,27 @@ public class BounceIngestion {
         var recipient = report.recipient().value();
         var stored = complaints.insert(report, raw);
         if (stored.isEmpty()) {
-            return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), null,
+            return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), null, null,
                     "complaint " + report.eventId() + " was already ingested; nothing changed");
         }
         suppressions.applyComplaint(report.recipient(), report.occurredAt(), stored.get(),
                 report.source() == null ? "complaint" : "complaint via " + report.source());
-        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), null, "complaint");
+        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), null, null, "complaint");
     }
 
     private static boolean countsAsHardBounce(BounceReport report, Classification classification) {
         return classification.isHardBounce() && report.origin() == Origin.RECIPIENT;
     }
 
-    private static EventResult accept(int index, BounceReport report, Classification classification,
+    private static EventResult accept(int index, BounceReport report, BounceDiagnosis diagnosis,
                                       @Nullable Long storedId) {
         var recipient = report.recipient().value();
         if (storedId == null) {
-            return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), classification,
-                    "event id " + report.eventId() + " was already ingested; nothing changed");
+            return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), diagnosis.classification(),
+                    diagnosis.reason(), "event id " + report.eventId() + " was already ingested; nothing changed");
         }
-        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), classification, null);
+        return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), diagnosis.classification(),
+                diagnosis.reason(), null);
     }
 
     /** The full SMTP response as ops want to read it: the diagnostic, or the codes when no text came. */

@@ -1,5 +1,25 @@
 package dev.suppression.classification;
 
+import static dev.suppression.classification.BounceReason.AUTHENTICATION;
+import static dev.suppression.classification.BounceReason.BLOCKED;
+import static dev.suppression.classification.BounceReason.EXPIRED;
+import static dev.suppression.classification.BounceReason.HOST_UNKNOWN;
+import static dev.suppression.classification.BounceReason.MAILBOX_DISABLED;
+import static dev.suppression.classification.BounceReason.MAILBOX_FULL;
+import static dev.suppression.classification.BounceReason.MAILBOX_MOVED;
+import static dev.suppression.classification.BounceReason.MESSAGE_TOO_BIG;
+import static dev.suppression.classification.BounceReason.NETWORK;
+import static dev.suppression.classification.BounceReason.NOT_ACCEPTING_MAIL;
+import static dev.suppression.classification.BounceReason.POLICY;
+import static dev.suppression.classification.BounceReason.RATE_LIMITED;
+import static dev.suppression.classification.BounceReason.RELAYING_DENIED;
+import static dev.suppression.classification.BounceReason.SENDER_REJECTED;
+import static dev.suppression.classification.BounceReason.SPAM_DETECTED;
+import static dev.suppression.classification.BounceReason.SYSTEM;
+import static dev.suppression.classification.BounceReason.UNDETERMINED;
+import static dev.suppression.classification.BounceReason.USER_UNKNOWN;
+
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,123 +27,283 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The classification table. The enhanced status code decides when it names a specific condition;
- * when it is absent, generic ({@code 5.0.0}) or not in the table, the diagnostic text decides, with the
- * reply code to tell permanent from temporary.
+ * The classification table. It decides a {@link BounceReason} and, from it, the public {@link Classification}.
+ * The enhanced status code decides when it names a specific condition; when it is absent, generic
+ * ({@code 5.0.0}) or only names a family ({@code 5.1.0}, {@code 5.3.0}, {@code 5.5.x}), the diagnostic text
+ * decides, with the reply code to tell permanent from temporary.
  *
- * <p>The codes and phrases are those mailbox operators and ESPs document for 550 5.1.1 style bounces.
- * A policy block never becomes a hard bounce: a 5.7.x code wins over any "user unknown" wording,
- * because the address exists and the fix is on the sending side.
+ * <p>The codes and phrases are those mailbox operators and ESPs document, and those open-source bounce
+ * classifiers read. A policy block never becomes a hard bounce: a 5.7.x code keeps the reason inside the
+ * policy family whatever the text says, and without a code the policy, block, spam and authentication phrases
+ * are read before any "user unknown" wording, because the address exists and the fix is on the sending side.
  */
 public final class BounceClassifier {
 
-    private static final List<String> BAD_DOMAIN_PHRASES = List.of(
-            "host unknown", "unknown host", "domain not found", "no such domain", "domain does not exist",
-            "domain name not found", "unrouteable address", "unroutable address", "no mx record",
-            "null mx", "does not accept mail", "domain is not accepting mail", "host not found");
-    private static final List<String> USER_UNKNOWN_PHRASES = List.of(
-            "user unknown", "unknown user", "no such user", "does not exist", "doesn't exist",
-            "invalid recipient", "mailbox not found", "unknown recipient", "recipient unknown",
-            "no such mailbox", "mailbox unavailable", "mailbox does not exist", "no mailbox here",
-            "address rejected: user", "unknown address", "invalid mailbox", "user not found",
-            "recipient not found", "no such recipient", "account does not exist", "not a valid mailbox",
-            "address not found", "mailbox is disabled", "account has been disabled",
-            "user doesn't have a", "user does not have a", "recipient doesn't have a", "no longer available");
-    // Rejections of our own envelope sender: a sending-side problem, whatever code and wording come with it.
+    /** Rejections of our own envelope sender: a sending-side problem, whatever code and wording come with it. */
     private static final List<String> SENDER_REJECTED_PHRASES = List.of(
             "sender address rejected", "sender verify failed", "verification failed for",
-            "domain of sender address");
-    private static final List<String> MAILBOX_FULL_PHRASES = List.of(
-            "mailbox full", "mailbox is full", "over quota", "quota exceeded", "exceeded storage",
-            "insufficient storage", "mailbox size limit", "exceeds quota", "out of storage");
-    private static final List<String> POLICY_PHRASES = List.of(
-            "spam", "blocked", "blacklist", "blocklist", "block list", "black list", "policy",
-            "reputation", "rejected for", "access denied", "not authorized", "dmarc", "spf", "dkim",
-            "prohibited", "denied by", "listed at", "listed on", "poor reputation", "content rejected");
+            "domain of sender address", "sender domain", "sender rejected");
+
+    /** The text column, in order: the first rule whose phrase occurs decides. */
+    private static final List<Rule> TEXT_RULES = List.of(
+            new Rule(AUTHENTICATION, "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated",
+                    "not authenticated", "authentication required", "authentication failed", "failed authentication",
+                    "authentication checks", "domainkeys", "arc validation", "reverse dns", "ptr record",
+                    "does not have a ptr"),
+            new Rule(BLOCKED, "spamhaus", "spamcop", "blocked using", "blacklist", "blocklist", "block list",
+                    "black list", "listed at", "listed on", "dnsbl", "rbl", "reputation",
+                    "banned sending ip", "banned sender", "barracuda", "sorbs", "uceprotect", "senderscore",
+                    "ip is in", "connections will not be accepted", "client host rejected", "[bl21]", "[bl22]",
+                    "[bl23]", "abusix", "invaluement", "sender score"),
+            new Rule(RELAYING_DENIED, "relay access denied", "relaying denied", "relay denied", "relay not permitted",
+                    "not permitted to relay", "unable to relay", "relaying not allowed", "relay not allowed",
+                    "we do not relay", "relaying disallowed", "relaying to", "not our customer"),
+            new Rule(SPAM_DETECTED, "spam", "unsolicited", "junk mail", "bulk mail", "bulk email",
+                    "suspicious", "phishing", "scam"),
+            new Rule(RATE_LIMITED, "rate limit", "ratelimit", "rate-limit", "too many connections", "too many messages",
+                    "too many recipients", "too many mails", "too many emails", "too many concurrent",
+                    "too many sessions", "rate that prevents", "too quickly", "too fast",
+                    "receiving mail at a rate", "unexpected volume", "temporarily deferred", "deferred due to",
+                    "throttl", "exceeded the rate", "sending rate", "connection rate", "message rate",
+                    "sending quota", "[ts01]", "[ts02]", "[ts03]", "[ts04]", "slow down", "try again later, closing"),
+            new Rule(MAILBOX_FULL, "mailbox full", "mailbox is full", "mailbox is over", "over quota", "quota exceeded",
+                    "exceeded storage", "exceeds quota", "exceeded quota", "exceeded its quota", "out of storage",
+                    "storage quota", "mailbox size limit", "mailbox exceeds", "account is full", "inbox is full",
+                    "user is over", "over its quota", "disk quota", "insufficient disk space", "postfach voll",
+                    "postfach ist voll", "speicherplatz", "boite pleine", "boite aux lettres pleine",
+                    "casella piena", "buzon lleno", "caixa postal cheia", "caixa de correio cheia", "mailbox vol"),
+            new Rule(MESSAGE_TOO_BIG, "message too big", "message is too big", "message too large",
+                    "message is too large", "too large", "message size exceeds", "exceeds the maximum",
+                    "size limit", "message size", "larger than the current system limit", "message length exceeds",
+                    "exceeds size", "maximum allowed size", "mail size"),
+            new Rule(POLICY, "policy", "policies", "not authorized", "rejected for", "prohibited", "content rejected",
+                    "message content", "content filter", "virus", "malware", "infected", "attachment",
+                    "not allowed", "forbidden", "filtered", "greylist", "graylist"),
+            new Rule(BLOCKED, "blocked", "banned", "access denied", "denied by", "refused by",
+                    "rejected by the recipient domain"),
+            new Rule(MAILBOX_DISABLED, "disabled", "suspended", "deactivated", "mailbox is frozen", "account is frozen",
+                    "account is locked", "account is inactive", "inactive account", "temporarily inactive",
+                    "has been closed", "account closed", "account has expired", "account expired",
+                    "gesperrt", "desactive", "sospeso", "suspendida"),
+            new Rule(NOT_ACCEPTING_MAIL, "null mx", "nullmx", "domain does not accept mail",
+                    "domain is not accepting mail", "does not accept mail", "accepts no mail",
+                    "does not receive mail", "not accepting mail", "doesn't accept mail"),
+            new Rule(HOST_UNKNOWN, "host unknown", "unknown host", "domain not found", "no such domain",
+                    "domain does not exist", "domain name not found", "unrouteable address", "unroutable address",
+                    "unrouteable mail domain", "no mx record", "host not found", "name service error", "nxdomain",
+                    "non-existent domain", "nonexistent domain", "unknown domain", "domain unknown",
+                    "domain is invalid", "invalid domain", "bad destination system", "all relevant mx records point",
+                    "domaine inexistant", "domaine introuvable", "hote inconnu", "dominio inesistente", "dominio no existe"),
+            new Rule(USER_UNKNOWN, "user unknown", "unknown user", "no such user", "does not exist", "doesn't exist",
+                    "invalid recipient", "mailbox not found", "unknown recipient", "recipient unknown",
+                    "no such mailbox", "mailbox unavailable", "mailbox does not exist", "no mailbox here",
+                    "address rejected: user", "unknown address", "invalid mailbox", "user not found",
+                    "recipient not found", "recipientnotfound", "recipnotfound", "no such recipient",
+                    "account does not exist", "not a valid mailbox", "not a valid recipient", "address not found",
+                    "user doesn't have a", "user does not have a", "recipient doesn't have a", "no longer available",
+                    "no longer accepts mail", "invalid address", "bad address", "address invalid", "undeliverable address",
+                    "unknown or illegal alias", "no such person", "user missing home directory", "not a known user",
+                    "no account by that name", "not listed in", "mailbox unknown", "account unavailable",
+                    "is not a valid user", "address unknown", "unbekannt", "existiert nicht", "gibt es nicht",
+                    "ungultige empfangeradresse", "inconnu", "n'existe pas", "inexistant", "introuvable",
+                    "desconocido", "no existe", "sconosciuto", "non esiste", "inesistente", "desconhecido",
+                    "nao existe", "inexistente", "onbekend", "bestaat niet", "niet gevonden"),
+            new Rule(MAILBOX_MOVED, "has moved", "mailbox moved", "user not local", "no forwarding address",
+                    "address has changed", "is no longer valid"),
+            new Rule(EXPIRED, "expired", "retry timeout exceeded", "retry time exceeded", "too long in the queue",
+                    "in the queue too long", "queue too long", "could not be delivered within",
+                    "message timed out", "max retries", "maximum retries",
+                    "retry time not reached for any host after a long failure period"),
+            new Rule(NETWORK, "connection refused", "connection timed out", "timed out", "timeout",
+                    "connection reset", "no route to host", "network is unreachable", "network unreachable",
+                    "lost connection", "connection closed", "could not connect", "unable to connect",
+                    "connect to", "connection dropped", "tls negotiation failed", "starttls", "mail loop",
+                    "routing loop", "hop count exceeded", "too many hops", "loops back to myself", "mx points to"),
+            new Rule(SYSTEM, "system error", "local error", "internal error", "error in processing",
+                    "system failure", "insufficient system storage", "system storage", "resources temporarily",
+                    "server busy", "system busy", "out of memory", "temporary local problem", "mail system full",
+                    "try again later", "service temporarily unavailable", "temporary failure"));
+
     private static final String RECIPIENT_REJECTED = "recipient address rejected";
+    /** The recipient's domain does not resolve at all: Postfix's and Exchange's words for NXDOMAIN. */
+    private static final List<String> NXDOMAIN_PHRASES = List.of("host or domain name not found",
+            "name service error for name=", "nonexistentdomain", "nonexistent domain", "non-existent domain",
+            "dns domain", "domain does not exist");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     // Echoed addresses (<jane.spfeiffer@x>, policyholder@insurer.example) must not trip a phrase.
     private static final Pattern ADDRESSES = Pattern.compile(
             "<[^<>\\s]*>|(?<![^\\s<>\"',;()\\[\\]])[^\\s<>\"',;()\\[\\]@]+@[^\\s<>\"',;()\\[\\]]+");
+
+    private record Rule(BounceReason reason, List<String> phrases) {
+        Rule(BounceReason reason, String... phrases) {
+            this(reason, List.of(phrases));
+        }
+    }
 
     /** Classifies one bounce from whatever the reporter gave: any of the three may be missing. */
     public BounceDiagnosis classify(@Nullable Integer replyCode, @Nullable String enhancedCode,
                                     @Nullable String diagnostic) {
         var text = diagnostic == null ? "" : diagnostic;
         var reply = Optional.ofNullable(replyCode).filter(SmtpReplyCode::isValid).map(SmtpReplyCode::new)
-                .or(() -> SmtpReplyCode.find(text));
+                .or(() -> SmtpReplyCode.find(text)).orElse(null);
         var enhanced = Optional.ofNullable(enhancedCode).flatMap(EnhancedStatusCode::parse)
-                .or(() -> EnhancedStatusCode.find(text));
+                .or(() -> EnhancedStatusCode.find(text)).orElse(null);
         var normalizedText = normalize(text);
         if (containsAny(normalizedText, SENDER_REJECTED_PHRASES)) {
-            return new BounceDiagnosis(Classification.POLICY, reply.orElse(null), enhanced.orElse(null));
+            return diagnosis(SENDER_REJECTED, false, reply, enhanced);
         }
-        var classification = enhanced.flatMap(BounceClassifier::byEnhancedCode)
-                .orElseGet(() -> byText(normalizedText, reply.orElse(null), enhanced.orElse(null)));
-        return new BounceDiagnosis(classification, reply.orElse(null), enhanced.orElse(null));
+        var byCode = enhanced == null ? Optional.<BounceReason>empty() : byEnhancedCode(enhanced, normalizedText, reply);
+        if (byCode.isPresent()) {
+            if (enhanced.isTransient() && byCode.get() == MAILBOX_FULL && !isMailboxFull(enhanced)) {
+                // A temporary code the reporter chose (Postmark pins 4.0.0 on every soft bounce) decides the
+                // family; only x.2.2 itself says the mailbox is full.
+                return new BounceDiagnosis(MAILBOX_FULL, Classification.TRANSIENT, reply, enhanced);
+            }
+            return diagnosis(byCode.get(), enhanced.isTransient(), reply, enhanced);
+        }
+        boolean temporary = (reply != null && reply.isTransient()) || (enhanced != null && enhanced.isTransient());
+        boolean success = !temporary && ((enhanced != null && enhanced.statusClass() == 2)
+                || (enhanced == null && reply != null && reply.value() / 100 == 2));
+        if (success) {
+            return diagnosis(UNDETERMINED, false, reply, enhanced);
+        }
+        return diagnosis(byText(normalizedText, reply, enhanced), temporary, reply, enhanced);
     }
 
-    /** The table's code column; empty when the code alone does not decide. */
-    private static Optional<Classification> byEnhancedCode(EnhancedStatusCode code) {
-        if (code.subject() == 2 && code.detail() == 2 && code.statusClass() != 2) {
-            return Optional.of(Classification.MAILBOX_FULL);
+    private static BounceDiagnosis diagnosis(BounceReason reason, boolean temporary, @Nullable SmtpReplyCode reply,
+                                             @Nullable EnhancedStatusCode enhanced) {
+        return new BounceDiagnosis(reason, reason.classification(temporary), reply, enhanced);
+    }
+
+    /**
+     * The table's code column; empty when the code alone does not decide. A code that names only a family
+     * ({@code 5.4.x}, {@code 5.7.x}) takes the finer reason from the text, but never leaves its family.
+     */
+    private static Optional<BounceReason> byEnhancedCode(EnhancedStatusCode code, String text,
+                                                        @Nullable SmtpReplyCode reply) {
+        if (code.statusClass() == 2) {
+            return Optional.of(UNDETERMINED);
         }
-        if (code.isTransient()) {
-            return Optional.of(Classification.TRANSIENT);
-        }
-        if (!code.isPermanent()) {
-            return Optional.of(Classification.UNDETERMINED);
-        }
-        if (code.is(5, 1, 1)) {
-            return Optional.of(Classification.USER_UNKNOWN);
-        }
-        if (code.is(5, 1, 3)) {
-            // Bad destination mailbox address syntax: no such mailbox can exist.
-            return Optional.of(Classification.USER_UNKNOWN);
-        }
-        if (code.is(5, 1, 2) || code.is(5, 1, 10)) {
-            return Optional.of(Classification.BAD_DOMAIN);
-        }
-        if (code.is(5, 1, 7) || code.is(5, 1, 8)) {
-            // The sender's own address was refused: a sending-side problem, like a policy block.
-            return Optional.of(Classification.POLICY);
-        }
-        if (code.subject() == 4) {
-            return Optional.of(Classification.ROUTING);
+        if (isMailboxFull(code)) {
+            return Optional.of(MAILBOX_FULL);
         }
         if (code.subject() == 7) {
-            return Optional.of(Classification.POLICY);
+            // 5.7.x and 4.7.x: security or policy status. Whatever else the text says, the address exists.
+            return Optional.of(textReason(text)
+                    .filter(r -> r.classification(false) == Classification.POLICY)
+                    .orElseGet(() -> policyByCode(code)));
         }
-        // 5.0.0, 5.1.0, 5.1.6 and the rest: only the text can tell what happened.
-        return Optional.empty();
+        if (code.isTransient()) {
+            // The classification is TRANSIENT either way; the reason says what the receiver was waiting for.
+            if (code.subject() == 4) {
+                return Optional.of(textReason(text).filter(r -> r == EXPIRED || r == NETWORK || r == RATE_LIMITED)
+                        .orElseGet(() -> transientByCode(code)));
+            }
+            return Optional.of(textReason(text).orElseGet(() -> transientByCode(code)));
+        }
+        return switch (code.subject()) {
+            case 1 -> addressStatus(code, text, reply);
+            case 2 -> switch (code.detail()) {
+                case 1 -> Optional.of(MAILBOX_DISABLED);
+                case 3 -> Optional.of(MESSAGE_TOO_BIG);
+                default -> Optional.empty();
+            };
+            case 3 -> code.detail() == 4 ? Optional.of(MESSAGE_TOO_BIG)
+                    : Optional.of(textReason(text).orElse(SYSTEM));
+            case 4 -> Optional.of(routingStatus(code, text));
+            default -> Optional.empty();
+        };
     }
 
-    /** The table's text column, used when the code is missing, generic or not in the table. */
-    private static Classification byText(String text, @Nullable SmtpReplyCode reply,
-                                         @Nullable EnhancedStatusCode enhanced) {
-        boolean temporary = (reply != null && reply.isTransient()) || (enhanced != null && enhanced.isTransient());
-        boolean permanent = !temporary
-                && ((reply != null && reply.isPermanent()) || (enhanced != null && enhanced.isPermanent())
-                    || (reply == null && enhanced == null));
-        if (containsAny(text, MAILBOX_FULL_PHRASES)) {
-            return Classification.MAILBOX_FULL;
+    /** 5.1.x: addressing status. */
+    private static Optional<BounceReason> addressStatus(EnhancedStatusCode code, String text,
+                                                        @Nullable SmtpReplyCode reply) {
+        return switch (code.detail()) {
+            // 5.1.3 is bad destination mailbox address syntax: no such mailbox can exist.
+            case 1, 3 -> Optional.of(USER_UNKNOWN);
+            case 2 -> Optional.of(HOST_UNKNOWN);
+            // RFC 7505 null MX answers 556 5.1.10; Microsoft 365 answers 550 5.1.10 when the recipient is unknown.
+            case 10 -> Optional.of((reply != null && reply.value() == 556)
+                    || textReason(text).filter(r -> r == NOT_ACCEPTING_MAIL).isPresent()
+                    || text.isBlank() && reply == null ? NOT_ACCEPTING_MAIL : USER_UNKNOWN);
+            case 6 -> Optional.of(textReason(text).filter(r -> r == USER_UNKNOWN).orElse(MAILBOX_MOVED));
+            // The sender's own address was refused: a sending-side problem, like a policy block.
+            case 7, 8 -> Optional.of(SENDER_REJECTED);
+            default -> Optional.empty();
+        };
+    }
+
+    /** 5.4.x: network and routing status. */
+    private static BounceReason routingStatus(EnhancedStatusCode code, String text) {
+        // Exchange Online's directory-based edge blocking: the recipient is not in the tenant's directory.
+        if (code.detail() == 1 && text.contains(RECIPIENT_REJECTED + ": access denied")) {
+            return USER_UNKNOWN;
         }
-        if (permanent && containsAny(text, BAD_DOMAIN_PHRASES)) {
-            return Classification.BAD_DOMAIN;
+        if (code.detail() == 7) {
+            return EXPIRED;
         }
-        if (permanent && containsAny(text, USER_UNKNOWN_PHRASES) && !containsAny(text, POLICY_PHRASES)) {
-            return Classification.USER_UNKNOWN;
+        // Postfix (5.4.4 "Host or domain name not found") and Exchange (5.4.4 NonExistentDomain, 5.4.310) say so
+        // when the recipient's domain does not resolve at all. Other "host unknown" texts under 5.4.x stay
+        // NETWORK: Postmark, for one, pins 5.4.4 on what it calls a temporary DNS error.
+        if (containsAny(text, NXDOMAIN_PHRASES)) {
+            return HOST_UNKNOWN;
         }
-        if (containsAny(text, POLICY_PHRASES) && !temporary) {
-            return Classification.POLICY;
+        return textReason(text).filter(r -> r == EXPIRED || r == NETWORK || r == RATE_LIMITED).orElse(NETWORK);
+    }
+
+    private static boolean isMailboxFull(EnhancedStatusCode code) {
+        return code.subject() == 2 && code.detail() == 2;
+    }
+
+    private static BounceReason policyByCode(EnhancedStatusCode code) {
+        if (code.detail() >= 20 && code.detail() <= 26) {
+            // RFC 7372: 5.7.20 to 5.7.26 are the DKIM, SPF and DMARC failures.
+            return AUTHENTICATION;
         }
-        if (permanent && text.contains(RECIPIENT_REJECTED)) {
-            return Classification.USER_UNKNOWN;
+        return switch (code.detail()) {
+            case 7, 8, 9, 14 -> AUTHENTICATION;
+            case 27 -> SENDER_REJECTED;
+            case 28 -> RATE_LIMITED;
+            default -> POLICY;
+        };
+    }
+
+    private static BounceReason transientByCode(EnhancedStatusCode code) {
+        return switch (code.subject()) {
+            case 1 -> code.detail() == 1 ? USER_UNKNOWN : code.detail() == 2 ? HOST_UNKNOWN : UNDETERMINED;
+            case 2 -> code.detail() == 1 ? MAILBOX_DISABLED : code.detail() == 3 ? MESSAGE_TOO_BIG : UNDETERMINED;
+            case 3 -> SYSTEM;
+            case 4 -> code.detail() == 7 ? EXPIRED : NETWORK;
+            case 5 -> code.detail() == 3 ? RATE_LIMITED : UNDETERMINED;
+            default -> UNDETERMINED;
+        };
+    }
+
+    /** The table's text column, used when the code is missing, generic or names only a family. */
+    private static BounceReason byText(String text, @Nullable SmtpReplyCode reply,
+                                       @Nullable EnhancedStatusCode enhanced) {
+        var byText = textReason(text);
+        if (byText.isPresent()) {
+            return byText.get();
         }
-        if (temporary) {
-            return Classification.TRANSIENT;
+        if (text.contains(RECIPIENT_REJECTED)) {
+            return USER_UNKNOWN;
         }
-        return Classification.UNDETERMINED;
+        if (enhanced == null && reply != null && (reply.value() == 556 || reply.value() == 521)) {
+            // RFC 7505 and RFC 7504: the domain, or this host, does not accept mail at all.
+            return NOT_ACCEPTING_MAIL;
+        }
+        return UNDETERMINED;
+    }
+
+    private static Optional<BounceReason> textReason(String text) {
+        for (var rule : TEXT_RULES) {
+            if (containsAny(text, rule.phrases())) {
+                return Optional.of(rule.reason());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -135,7 +315,7 @@ public final class BounceClassifier {
             int from = 0;
             int at;
             while ((at = text.indexOf(phrase, from)) >= 0) {
-                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) {
+                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) || !Character.isLetterOrDigit(phrase.charAt(0))) {
                     return true;
                 }
                 from = at + 1;
@@ -144,8 +324,11 @@ public final class BounceClassifier {
         return false;
     }
 
+    /** Lower case, addresses removed, accents and typographic apostrophes dropped, white space collapsed. */
     private static String normalize(String text) {
         var withoutAddresses = ADDRESSES.matcher(text).replaceAll(" ");
-        return WHITESPACE.matcher(withoutAddresses.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        var lower = withoutAddresses.toLowerCase(Locale.ROOT).replace('’', '\'');
+        var withoutAccents = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        return WHITESPACE.matcher(withoutAccents).replaceAll(" ");
     }
 }

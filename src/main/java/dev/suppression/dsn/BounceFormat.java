@@ -37,6 +37,15 @@ enum BounceFormat {
     /** French "Mail Delivery Subsystem" style texts. */
     FRENCH("French", "ceci est le systeme de messagerie", "votre message n'a pas pu etre remis", "n'a pas pu etre remis",
             "la remise a echoue", "echec de la remise", "impossible de remettre votre message"),
+    /** Spanish "Mail Delivery Subsystem" style texts. */
+    SPANISH("Spanish", "este es el sistema de correo", "su mensaje no pudo ser entregado",
+            "no se pudo entregar su mensaje"),
+    /** Italian "Mail Delivery Subsystem" style texts. */
+    ITALIAN("Italian", "questo e il sistema di posta", "non e stato recapitato", "impossibile recapitare il messaggio"),
+    /** Portuguese "Mail Delivery Subsystem" style texts. */
+    PORTUGUESE("Portuguese", "este e o sistema de correio", "nao pode ser entregue", "nao foi possivel entregar"),
+    /** Dutch "Mail Delivery Subsystem" style texts. */
+    DUTCH("Dutch", "dit is het mailsysteem", "kon niet worden afgeleverd", "niet afgeleverd"),
     /** A plain-text bounce from a mailer daemon in a layout not listed above: read by the generic rules. */
     OTHER_PLAIN_TEXT("mailer daemon");
 

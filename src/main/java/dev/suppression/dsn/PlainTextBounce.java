@@ -55,7 +55,7 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
             "diagnostic information for administrators", "generating server:", "---", "no action is required");
     private static final List<Pattern> REMOTE_HOST = List.of(
             // Postfix "host mx.example.net[192.0.2.2] said:", Exim "host mx.example.com [192.0.2.1]", localized.
-            Pattern.compile("(?iu)\\b(?:host|hôte|hote|server|serveur)(?:\\s+distant)?\\s+([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})\\.?\\s*\\[[0-9a-f.:]+]"),
+            Pattern.compile("(?iu)\\b(?:host|hôte|hote|server|serveur|servidor)(?:\\s+distant)?\\s+([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})\\.?\\s*\\[[0-9a-f.:]+]"),
             // Google "rejected by the server for the recipient domain x by mx.x. [192.0.2.3]".
             Pattern.compile("(?i)\\bby\\s+([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})\\.?\\s*\\[[0-9a-f.:]+]"),
             // Sendmail transcripts.
@@ -68,6 +68,11 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
             Pattern.compile("(?i)qmail-send program at ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?iu)mail ?system (?:at|auf) (?:dem )?host ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?iu)système de messagerie (?:de l'|sur l')hôte ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
+            // Spanish, Italian, Portuguese and Dutch Postfix-style templates.
+            Pattern.compile("(?iu)sistema de correo del servidor ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
+            Pattern.compile("(?iu)sistema di posta dell'host ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
+            Pattern.compile("(?iu)sistema de correio do servidor ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
+            Pattern.compile("(?iu)mailsysteem op host ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?i)generating server:\\s*([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?i)on the queue on ([a-z0-9][a-z0-9.-]*[a-z0-9])"));
     private static final Pattern DELAYED = Pattern.compile("\\b(?:has not yet been delivered|has been delayed|"

@@ -31,7 +31,7 @@ class AddressHistory {
         var entries = new ArrayList<Sequenced>();
         for (var b : bounces.forRecipient(address.value())) {
             entries.add(new Sequenced(b.sequence(), new HistoryEntry("BOUNCE", b.occurredAt(), b.classification().name(),
-                    null, null, b.eventId(), b.smtpCode(), b.enhancedCode(), b.diagnostic(), b.reportingMta(),
+                    b.reason() == null ? null : b.reason().name(), null, b.eventId(), b.smtpCode(), b.enhancedCode(), b.diagnostic(), b.reportingMta(),
                     b.messageId(), b.source(), b.origin().name().toLowerCase(Locale.ROOT), b.receivedAt(), null,
                     b.raw())));
         }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * One line of an address's history: a {@code BOUNCE} (the evidence: full SMTP response, rejecting host,
  * message id, time, source) or a state change ({@code SUPPRESSED}, {@code RESUPPRESSED},
  * {@code MANUAL_SUPPRESSED}, {@code COMPLAINT_SUPPRESSED}, {@code CLEARED}, {@code CLEARED_FORCED}) with its
- * reason and actor, or a {@code COMPLAINT} (a spam report). {@code raw} is the event exactly as the reporter
- * sent it.
+ * reason and actor, or a {@code COMPLAINT} (a spam report). A bounce's {@code reason} is the classifier's finer
+ * reason ({@code USER_UNKNOWN}, {@code BLOCKED} ...), absent for bounces stored before reasons were recorded.
+ * {@code raw} is the event exactly as the reporter sent it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntry(String type, Instant at, @Nullable String classification,

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @IntegrationTest
@@ -21,6 +22,9 @@ class BounceIngestionTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
 
@@ -31,24 +35,30 @@ class BounceIngestionTests {
 
     @ParameterizedTest(name = "{0} {1} \"{2}\" -> {3}, suppressed: {4}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-            550 | 5.1.1  | 550 5.1.1 <x>: Recipient address rejected: User unknown in virtual mailbox table | USER_UNKNOWN | true
-            550 | 5.1.0  | 550 5.1.0 Address rejected: no such user here                                    | USER_UNKNOWN | true
-            550 | 5.1.2  | 550 5.1.2 Host unknown                                                            | BAD_DOMAIN   | true
-            550 | 5.1.10 | 550 5.1.10 Recipient address domain has a null MX                                  | BAD_DOMAIN   | true
-            552 | 5.2.2  | 552 5.2.2 Mailbox full                                                            | MAILBOX_FULL | false
-            452 | 4.2.2  | 452 4.2.2 The email account that you tried to reach is over quota                  | MAILBOX_FULL | false
-            550 | 5.4.4  | 550 5.4.4 Unable to route                                                         | ROUTING      | false
-            554 | 5.7.1  | 554 5.7.1 Service unavailable; Client host blocked using zen.spamhaus.org          | POLICY       | false
-            550 | 5.7.1  | 550 5.7.1 User unknown or policy rejection                                        | POLICY       | false
-            451 | 4.3.0  | 451 4.3.0 Temporary local problem                                                 | TRANSIENT    | false
-            -   | -      | 550 5.1.1 <x>: Recipient address rejected: User unknown in virtual mailbox table   | USER_UNKNOWN | true
-            -   | -      | 553 sorry, that domain isn't in my list of allowed rcpthosts; no such user        | USER_UNKNOWN | true
-            -   | -      | Mailbox not found                                                                 | USER_UNKNOWN | true
-            550 | -      | Requested action not taken: unknown recipient                                     | USER_UNKNOWN | true
-            -   | -      | something odd happened                                                            | UNDETERMINED | false
+            550 | 5.1.1  | 550 5.1.1 <x>: Recipient address rejected: User unknown in virtual mailbox table | USER_UNKNOWN | USER_UNKNOWN       | true
+            550 | 5.1.0  | 550 5.1.0 Address rejected: no such user here                                    | USER_UNKNOWN | USER_UNKNOWN       | true
+            550 | 5.1.6  | 550 5.1.6 Destination mailbox has moved, no forwarding address                    | USER_UNKNOWN | MAILBOX_MOVED      | true
+            550 | 5.1.2  | 550 5.1.2 Host unknown                                                            | BAD_DOMAIN   | HOST_UNKNOWN       | true
+            550 | 5.1.10 | 550 5.1.10 Recipient address domain has a null MX                                  | BAD_DOMAIN   | NOT_ACCEPTING_MAIL | true
+            550 | 5.1.10 | 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup | USER_UNKNOWN | USER_UNKNOWN | true
+            552 | 5.2.2  | 552 5.2.2 Mailbox full                                                            | MAILBOX_FULL | MAILBOX_FULL       | false
+            452 | 4.2.2  | 452 4.2.2 The email account that you tried to reach is over quota                  | MAILBOX_FULL | MAILBOX_FULL       | false
+            550 | 5.2.1  | 550 5.2.1 The email account that you tried to reach is disabled                    | UNDETERMINED | MAILBOX_DISABLED   | false
+            552 | 5.3.4  | 552 5.3.4 Message size exceeds fixed limit                                        | POLICY       | MESSAGE_TOO_BIG    | false
+            550 | 5.4.4  | 550 5.4.4 Unable to route                                                         | ROUTING      | NETWORK            | false
+            554 | 5.7.1  | 554 5.7.1 Service unavailable; Client host blocked using zen.spamhaus.org          | POLICY       | BLOCKED            | false
+            550 | 5.7.1  | 550 5.7.1 User unknown or policy rejection                                        | POLICY       | POLICY             | false
+            550 | 5.7.26 | 550 5.7.26 Unauthenticated email is not accepted due to the domain's DMARC policy  | POLICY       | AUTHENTICATION     | false
+            421 | 4.7.0  | 421 4.7.0 Try again later, closing connection                                     | TRANSIENT    | RATE_LIMITED       | false
+            451 | 4.3.0  | 451 4.3.0 Temporary local problem                                                 | TRANSIENT    | SYSTEM             | false
+            -   | -      | 550 5.1.1 <x>: Recipient address rejected: User unknown in virtual mailbox table   | USER_UNKNOWN | USER_UNKNOWN       | true
+            -   | -      | 553 sorry, that domain isn't in my list of allowed rcpthosts; no such user        | USER_UNKNOWN | USER_UNKNOWN       | true
+            -   | -      | Mailbox not found                                                                 | USER_UNKNOWN | USER_UNKNOWN       | true
+            550 | -      | Requested action not taken: unknown recipient                                     | USER_UNKNOWN | USER_UNKNOWN       | true
+            -   | -      | something odd happened                                                            | UNDETERMINED | UNDETERMINED       | false
             """)
     void eachClassificationHasItsEffect(String smtpCode, String enhancedCode, String diagnostic,
-                                        String classification, boolean suppressed) {
+                                        String classification, String reason, boolean suppressed) {
         var address = "someone@" + uniqueDomain("classify");
         var event = new StringBuilder("{\"recipient\": \"" + address + "\", \"diagnostic\": \"" + diagnostic + "\"");
         if (smtpCode != null) {
@@ -62,10 +72,34 @@ class BounceIngestionTests {
         var answer = api.ingest(event.toString());
 
         assertThat(answer.get("results").get(0).get("classification").stringValue()).isEqualTo(classification);
+        assertThat(answer.get("results").get(0).get("reason").stringValue()).isEqualTo(reason);
+        var bounce = api.history(address).get("entries").valueStream()
+                .filter(e -> e.get("type").stringValue().equals("BOUNCE")).findFirst().orElseThrow();
+        assertThat(bounce.get("classification").stringValue()).isEqualTo(classification);
+        assertThat(bounce.get("reason").stringValue()).isEqualTo(reason);
         var check = api.check(address);
         assertThat(check.get("verdict").stringValue()).isEqualTo(suppressed ? "SUPPRESSED" : "ALLOW");
         assertThat(check.get("mayMail").booleanValue()).isEqualTo(!suppressed);
         assertThat(check.get("domain").get("distinctAddresses").intValue()).isEqualTo(suppressed ? 1 : 0);
+    }
+
+    @Test
+    void aBounceStoredBeforeReasonsWereRecordedShowsItsClassificationWithoutAReason() {
+        var domain = uniqueDomain("before-reasons");
+        var address = "old@" + domain;
+        jdbc.sql("""
+                insert into bounce_event (event_id, recipient, recipient_domain, classification, smtp_code,
+                    enhanced_code, diagnostic, origin, occurred_at, counts_toward_cluster)
+                values (:eventId, :address, :domain, 'USER_UNKNOWN', 550, '5.1.1', '550 5.1.1 user unknown',
+                    'RECIPIENT', now(), false)
+                """).param("eventId", "old-" + UUID.randomUUID()).param("address", address).param("domain", domain)
+                .update();
+
+        var bounce = api.history(address).get("entries").get(0);
+
+        assertThat(bounce.get("type").stringValue()).isEqualTo("BOUNCE");
+        assertThat(bounce.get("classification").stringValue()).isEqualTo("USER_UNKNOWN");
+        assertThat(bounce.has("reason")).isFalse();
     }
 
     @Test

@@ -111,6 +111,18 @@ class StatusCodePropertiesTests {
     }
 
     @Property(tries = 2000)
+    void aPolicyBlockNeverSuppressesWhateverUserUnknownWordsComeWithIt(
+            @ForAll("permanentOrNoReplyCode") @WithNull(0.3) Integer reply, @ForAll("policyWording") String policy,
+            @ForAll("hardBounceWording") String hard, @ForAll boolean policyFirst) {
+        var diagnostic = policyFirst ? policy + "; " + hard : hard + "; " + policy;
+
+        var diagnosis = classifier.classify(reply, null, diagnostic);
+
+        assertThat(diagnosis.classification().isHardBounce()).as(diagnostic).isFalse();
+        assertThat(diagnosis.reason().suppressesWhenPermanent()).as(diagnostic).isFalse();
+    }
+
+    @Property(tries = 2000)
     void aTemporaryEnhancedCodeIsNeverAHardBounce(@ForAll("anyReplyCode") @WithNull(0.3) Integer reply,
                                                   @ForAll @IntRange(max = 999) int subject,
                                                   @ForAll @IntRange(max = 999) int detail,
@@ -238,6 +250,22 @@ class StatusCodePropertiesTests {
                 "unknown recipient", "Host unknown", "domain not found", "The email account that you tried to reach does not exist",
                 "Address rejected", "mailbox unavailable", "no mailbox here by that name");
         return Combinators.combine(phrases, responseTexts()).as((phrase, tail) -> phrase + " " + tail);
+    }
+
+    @Provide
+    Arbitrary<Integer> permanentOrNoReplyCode() {
+        return Arbitraries.of(550, 551, 552, 553, 554, 556);
+    }
+
+    @Provide
+    Arbitrary<String> policyWording() {
+        return Arbitraries.of("Client host [192.0.2.1] blocked using zen.spamhaus.org", "listed at bl.spamcop.net",
+                "rejected due to poor reputation", "Message rejected as spam", "likely unsolicited mail",
+                "SPF check failed for the sender", "DKIM signature invalid", "DMARC policy reject",
+                "unauthenticated sender", "Relay access denied", "rejected by content filter",
+                "Message content rejected", "virus found in the message", "denied by policy",
+                "Blocked by Proofpoint", "Access denied, banned sending IP [192.0.2.1]",
+                "Service refused, IP on a blacklist", "not authorized to send to this group");
     }
 
     @Provide

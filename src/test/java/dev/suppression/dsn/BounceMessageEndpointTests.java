@@ -56,6 +56,7 @@ class BounceMessageEndpointTests {
         assertThat(result.get("eventId").stringValue())
                 .isEqualTo("dsn:<offers-2026-11.7f3c2a@shop.example>:jane.doe@" + domain + ":5.1.1");
         assertThat(result.get("classification").stringValue()).isEqualTo("USER_UNKNOWN");
+        assertThat(result.get("reason").stringValue()).isEqualTo("USER_UNKNOWN");
         assertThat(result.get("detail").isNull()).isTrue();
         var check = api.check("jane.doe@" + domain);
         assertThat(check.get("verdict").stringValue()).isEqualTo("SUPPRESSED");
@@ -77,6 +78,8 @@ class BounceMessageEndpointTests {
         assertThat(bounce.get("messageId").stringValue()).isEqualTo("<offers-2026-11.7f3c2a@shop.example>");
         assertThat(bounce.get("enhancedCode").stringValue()).isEqualTo("5.1.1");
         assertThat(bounce.get("smtpCode").intValue()).isEqualTo(550);
+        assertThat(bounce.get("classification").stringValue()).isEqualTo("USER_UNKNOWN");
+        assertThat(bounce.get("reason").stringValue()).isEqualTo("USER_UNKNOWN");
         assertThat(bounce.get("raw").stringValue()).startsWith("Return-Path: <>")
                 .contains("Subject: Undelivered Mail Returned to Sender").contains("Final-Recipient: rfc822; jane.doe@" + domain);
     }
@@ -88,6 +91,7 @@ class BounceMessageEndpointTests {
         var answer = accepted(post(fixture("dsn-policy-block.eml", "contoso-fabrics.example", domain)));
 
         assertThat(answer.at("/results/0/classification").stringValue()).isEqualTo("POLICY");
+        assertThat(answer.at("/results/0/reason").stringValue()).isEqualTo("BLOCKED");
         var check = api.check("accounts@" + domain);
         assertThat(check.get("verdict").stringValue()).isEqualTo("ALLOW");
         assertThat(check.get("suppression").isNull()).isTrue();
@@ -101,6 +105,7 @@ class BounceMessageEndpointTests {
         var answer = accepted(post(fixture("dsn-delayed.eml", "slowmail.example", domain)));
 
         assertThat(answer.at("/results/0/classification").stringValue()).isEqualTo("TRANSIENT");
+        assertThat(answer.at("/results/0/reason").stringValue()).isEqualTo("NETWORK");
         assertThat(api.check("ops@" + domain).get("verdict").stringValue()).isEqualTo("ALLOW");
         var bounce = api.history("ops@" + domain).get("entries").get(0);
         assertThat(bounce.get("enhancedCode").stringValue()).isEqualTo("4.4.1");
@@ -131,7 +136,7 @@ class BounceMessageEndpointTests {
             dsn-exim-generic-status.eml  | fabrikam.example         | m.brown              | USER_UNKNOWN | true
             dsn-multiple-recipients.eml  | tailspin.example         | r.ito                | USER_UNKNOWN | true
             dsn-gmail.eml                | adatum.example           | olivia.hart          | USER_UNKNOWN | true
-            dsn-office365.eml            | woodgrove.example        | hans.weber           | BAD_DOMAIN   | true
+            dsn-office365.eml            | woodgrove.example        | hans.weber           | USER_UNKNOWN | true
             qmail.eml                    | litware.example          | peter.smith          | USER_UNKNOWN | true
             exim.eml                     | proseware.example        | l.garcia             | USER_UNKNOWN | true
             exim-delayed.eml             | graylisting.example      | w.chen               | TRANSIENT    | false

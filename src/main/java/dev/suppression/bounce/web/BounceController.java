@@ -70,13 +70,14 @@ class BounceController {
     record IngestionResponse(int accepted, int duplicates, int rejected, List<Result> results) {
 
         record Result(int index, String status, @Nullable String recipient, @Nullable String eventId,
-                      @Nullable String classification, @Nullable String detail) { }
+                      @Nullable String classification, @Nullable String reason, @Nullable String detail) { }
 
         static IngestionResponse of(IngestionOutcome outcome) {
             return new IngestionResponse(outcome.accepted(), outcome.duplicates(), outcome.rejected(),
                     outcome.results().stream().map(r -> new Result(r.index(),
                             r.status().name().toLowerCase(Locale.ROOT), r.recipient(), r.eventId(),
-                            r.classification() == null ? null : r.classification().name(), r.detail())).toList());
+                            r.classification() == null ? null : r.classification().name(),
+                            r.reason() == null ? null : r.reason().name(), r.detail())).toList());
         }
     }
 }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>General, NoEmail</td><td>5.1.1</td><td>4.0.0</td><td>USER_UNKNOWN (hard) / TRANSIENT</td></tr>
  * <tr><td>Suppressed, OnAccountSuppressionList</td><td>5.1.1</td><td>4.0.0</td><td>origin sender: evidence only</td></tr>
  * <tr><td>MailboxFull</td><td>5.2.2</td><td>4.2.2</td><td>MAILBOX_FULL</td></tr>
- * <tr><td>MessageTooLarge</td><td>5.3.4</td><td>4.3.4</td><td>UNDETERMINED / TRANSIENT</td></tr>
+ * <tr><td>MessageTooLarge</td><td>5.3.4</td><td>4.3.4</td><td>POLICY / TRANSIENT (reason MESSAGE_TOO_BIG)</td></tr>
  * <tr><td>ContentRejected, AttachmentRejected</td><td>5.7.1</td><td>5.7.1</td><td>POLICY</td></tr>
  * <tr><td>Undetermined, anything else</td><td>none</td><td>4.0.0</td><td>UNDETERMINED / TRANSIENT</td></tr>
  * </table>

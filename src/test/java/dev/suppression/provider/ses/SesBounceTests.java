@@ -19,7 +19,7 @@ class SesBounceTests {
             Permanent,    Suppressed,               5.1.1, USER_UNKNOWN
             Permanent,    OnAccountSuppressionList, 5.1.1, USER_UNKNOWN
             Permanent,    MailboxFull,              5.2.2, MAILBOX_FULL
-            Permanent,    MessageTooLarge,          5.3.4, UNDETERMINED
+            Permanent,    MessageTooLarge,          5.3.4, POLICY
             Permanent,    ContentRejected,          5.7.1, POLICY
             Permanent,    AttachmentRejected,       5.7.1, POLICY
             Permanent,    SomethingNew,             none,  UNDETERMINED
