@@ -129,7 +129,6 @@ public final class BounceClassifier {
     private static final List<String> NXDOMAIN_PHRASES = List.of("host or domain name not found",
             "name service error for name=", "nonexistentdomain", "nonexistent domain", "non-existent domain",
             "dns domain", "domain does not exist");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private record Rule(BounceReason reason, List<String> phrases) {
@@ -327,7 +326,26 @@ public final class BounceClassifier {
         if (!isAscii(lower)) {
             lower = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         }
-        return WHITESPACE.matcher(lower).replaceAll(" ");
+        return collapseWhitespace(lower);
+    }
+
+    /** Each run of white space (as the regex {@code \\s+} means it) becomes one space. */
+    private static String collapseWhitespace(String text) {
+        var out = new StringBuilder(text.length());
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c)) {
+                if (!inSpace) {
+                    out.append(' ');
+                    inSpace = true;
+                }
+            } else {
+                out.append(c);
+                inSpace = false;
+            }
+        }
+        return out.toString();
     }
 
     /**

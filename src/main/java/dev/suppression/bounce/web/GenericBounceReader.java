@@ -121,7 +121,10 @@ class GenericBounceReader {
             return now;
         }
         try {
-            var at = OffsetDateTime.parse(node.stringValue().strip().toUpperCase(Locale.ROOT).replace(' ', 'T')).toInstant();
+            var at = utcInstant(node.stringValue());
+            if (at == null) {
+                at = OffsetDateTime.parse(node.stringValue().strip().toUpperCase(Locale.ROOT).replace(' ', 'T')).toInstant();
+            }
             if (at.isBefore(EARLIEST)) {
                 problems.add("'occurredAt' " + node.stringValue() + " is before the year 0001, which PostgreSQL cannot store");
                 return now;
@@ -135,6 +138,58 @@ class GenericBounceReader {
                     + describe(node));
             return now;
         }
+    }
+
+    /**
+     * The form nearly every reporter sends, {@code 2026-11-23T10:15:00Z} or with a fraction, read without a
+     * formatter (which cost a seventh of ingestion's CPU); null for anything else, which the full RFC 3339
+     * parser then reads or refuses with its message.
+     */
+    static @Nullable Instant utcInstant(String text) {
+        int n = text.length();
+        if (n < 20 || n > 30 || text.charAt(n - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int nanos = 0;
+        if (n > 20) {
+            int digits = n - 21;
+            if (text.charAt(19) != '.' || digits < 1 || digits > 9) {
+                return null;
+            }
+            int fraction = digits(text, 20, n - 1);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction;
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        int year = digits(text, 0, 4), month = digits(text, 5, 7), day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13), minute = digits(text, 14, 16), second = digits(text, 17, 19);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 when a character there is not an ASCII digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static Origin origin(JsonNode event, List<String> problems) {

@@ -4,7 +4,7 @@ import static dev.suppression.provider.PayloadJson.text;
 
 import dev.suppression.bounce.Origin;
 import dev.suppression.classification.BounceClassifier;
-import dev.suppression.classification.Classification;
+import dev.suppression.classification.BounceReason;
 import dev.suppression.provider.BasicAuthCredentials;
 import dev.suppression.provider.MalformedWebhookException;
 import dev.suppression.provider.PayloadJson;
@@ -150,7 +150,7 @@ class PostmarkWebhook implements WebhookAdapter {
 
     private static boolean undetermined(@Nullable String response) {
         return response == null
-                || CLASSIFIER.classify(null, null, response).classification() == Classification.UNDETERMINED;
+                || CLASSIFIER.classify(null, null, response).reason() == BounceReason.UNDETERMINED;
     }
 
     private Instant occurredAt(JsonNode event) {

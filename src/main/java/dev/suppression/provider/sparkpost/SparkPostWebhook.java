@@ -4,7 +4,7 @@ import static dev.suppression.provider.PayloadJson.text;
 
 import dev.suppression.bounce.Origin;
 import dev.suppression.classification.BounceClassifier;
-import dev.suppression.classification.Classification;
+import dev.suppression.classification.BounceReason;
 import dev.suppression.provider.BasicAuthCredentials;
 import dev.suppression.provider.MalformedWebhookException;
 import dev.suppression.provider.PayloadJson;
@@ -176,7 +176,7 @@ class SparkPostWebhook implements WebhookAdapter {
 
     private static boolean undetermined(@Nullable Integer replyCode, @Nullable String response) {
         return response == null
-                || CLASSIFIER.classify(replyCode, null, response).classification() == Classification.UNDETERMINED;
+                || CLASSIFIER.classify(replyCode, null, response).reason() == BounceReason.UNDETERMINED;
     }
 
     /** The receiving server's words as SparkPost got them; {@code reason} is the same with addresses masked. */

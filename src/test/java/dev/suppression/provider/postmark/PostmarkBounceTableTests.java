@@ -30,6 +30,7 @@ class PostmarkBounceTableTests {
             HardBounce       | 1      | smtp;550 5.1.2 Host unknown                                            | BAD_DOMAIN
             HardBounce       | 1      | smtp;554 5.7.1 Client host blocked using zen.spamhaus.org              | POLICY
             HardBounce       | 1      | smtp;552 5.2.2 Mailbox full                                            | MAILBOX_FULL
+            HardBounce       | 1      | smtp;550 This account has been disabled or discontinued                | UNDETERMINED
             BadEmailAddress  | 100000 | Invalid email address                                                  | USER_UNKNOWN
             SoftBounce       | 4096   | smtp;452 4.2.2 Over quota                                              | TRANSIENT
             SoftBounce       | 4096   | smtp;550 5.1.1 User unknown                                            | TRANSIENT
