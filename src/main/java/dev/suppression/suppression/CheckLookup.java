@@ -1,7 +1,6 @@
 package dev.suppression.suppression;
 
 import dev.suppression.address.EmailAddress;
-import dev.suppression.classification.Classification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +31,7 @@ class CheckLookup {
     Found find(EmailAddress address, Instant windowStart) {
         var domain = address.domain().value();
         return jdbc.sql("""
-                select s.address, s.active, s.reason, s.classification, s.since, s.last_response, s.rejecting_host,
+                select s.address, s.domain, s.active, s.reason, s.classification, s.since, s.last_response, s.rejecting_host,
                        s.last_bounce_id, s.cleared_at, s.probation_until, s.resuppressed_on_probation,
                        coalesce(d.paused, false) as paused, d.paused_at, w.start as window_start,
                        (select count(*) from domain_bounced_address b
@@ -43,21 +42,9 @@ class CheckLookup {
                 cross join lateral (select greatest(?::timestamptz, d.resumed_at) as start) w
                 """)
                 .params(address.value(), domain, Timestamp.from(windowStart))
-                .query((rs, n) -> {
-                    Suppression suppression = null;
-                    if (rs.getString("address") != null) {
-                        var classification = rs.getString("classification");
-                        suppression = Suppression.restore(rs.getString("address"), domain, rs.getBoolean("active"),
-                                SuppressionReason.valueOf(rs.getString("reason")),
-                                classification == null ? null : Classification.valueOf(classification),
-                                rs.getTimestamp("since").toInstant(), rs.getString("last_response"),
-                                rs.getString("rejecting_host"), (Long) rs.getObject("last_bounce_id"),
-                                instant(rs.getTimestamp("cleared_at")), instant(rs.getTimestamp("probation_until")),
-                                rs.getBoolean("resuppressed_on_probation"));
-                    }
-                    return new Found(suppression, rs.getBoolean("paused"), instant(rs.getTimestamp("paused_at")),
-                            rs.getLong("bounced"), rs.getTimestamp("window_start").toInstant());
-                })
+                .query((rs, n) -> new Found(rs.getString("address") == null ? null : SuppressionRows.restore(rs),
+                        rs.getBoolean("paused"), instant(rs.getTimestamp("paused_at")), rs.getLong("bounced"),
+                        rs.getTimestamp("window_start").toInstant()))
                 .single();
     }
 

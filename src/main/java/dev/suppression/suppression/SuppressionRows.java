@@ -100,7 +100,8 @@ class SuppressionRows {
                 .update();
     }
 
-    private static Suppression restore(ResultSet rs) throws SQLException {
+    /** A suppression from a row that holds the suppression table's columns under their own names. */
+    static Suppression restore(ResultSet rs) throws SQLException {
         var classification = rs.getString("classification");
         return Suppression.restore(rs.getString("address"), rs.getString("domain"), rs.getBoolean("active"),
                 SuppressionReason.valueOf(rs.getString("reason")),
