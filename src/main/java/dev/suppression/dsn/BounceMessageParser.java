@@ -58,7 +58,8 @@ final class BounceMessageParser {
      * @throws UnreadableMessageException when it is empty, binary or its MIME structure is broken
      * @throws NotABounceException        when it is an auto-reply, a feedback report, an ordinary mail, ...
      */
-    BounceMessage parse(byte[] raw) {
+    BounceMessage parse(byte[] message) {
+        var raw = withLineFeeds(message);
         requireInternetMessage(raw);
         try {
             return read(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)));
@@ -193,6 +194,35 @@ final class BounceMessageParser {
      * Refuses what cannot be an Internet message before MIME parsing: an empty body, or one whose first line
      * is not a header field (binary data, a bare text, a JSON document).
      */
+    /**
+     * A message stored with classic Mac line ends (CR alone, as some old mail stores and archives keep them) with
+     * each CR made CRLF, so the MIME parser sees its lines. Decided by the first line end: a message whose lines
+     * end in LF or CRLF is left exactly as it is, stray CRs in it included.
+     */
+    static byte[] withLineFeeds(byte[] raw) {
+        int firstCr = -1;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n') {
+                return raw;
+            }
+            if (raw[i] == '\r') {
+                firstCr = i;
+                break;
+            }
+        }
+        if (firstCr < 0 || (firstCr + 1 < raw.length && raw[firstCr + 1] == '\n')) {
+            return raw;
+        }
+        var out = new java.io.ByteArrayOutputStream(raw.length + raw.length / 40);
+        for (int i = 0; i < raw.length; i++) {
+            out.write(raw[i]);
+            if (raw[i] == '\r' && (i + 1 == raw.length || raw[i + 1] != '\n')) {
+                out.write('\n');
+            }
+        }
+        return out.toByteArray();
+    }
+
     private static void requireInternetMessage(byte[] raw) {
         int start = 0;
         while (start < raw.length && (raw[start] == '\r' || raw[start] == '\n' || raw[start] == ' ' || raw[start] == '\t')) {
