@@ -58,6 +58,8 @@ class BounceFixtureClassificationTests {
             exim-gmx.eml                  | jonas.becker@gmx.example              | USER_UNKNOWN   | USER_UNKNOWN       | true
             german.eml                    | max.mustermann@beispiel-gmbh.example  | USER_UNKNOWN   | USER_UNKNOWN       | true
             french.eml                    | jean.dupont@exemple-sarl.example      | USER_UNKNOWN   | USER_UNKNOWN       | true
+            dragonfly-unauthenticated.eml | oskar.lind@gmail.example              | POLICY         | AUTHENTICATION     | false
+            sendmail-dsn-generic-mailbox-status.eml | yuki.sato@mobile-carrier.example | USER_UNKNOWN | USER_UNKNOWN   | true
             spanish.eml                   | lucia.gomez@ejemplo-sa.example        | USER_UNKNOWN   | USER_UNKNOWN       | true
             italian.eml                   | marco.bianchi@esempio-srl.example     | USER_UNKNOWN   | USER_UNKNOWN       | true
             portuguese.eml                | joao.souza@exemplo-lda.example        | USER_UNKNOWN   | USER_UNKNOWN       | true
