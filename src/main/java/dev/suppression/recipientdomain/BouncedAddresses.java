@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,27 +18,10 @@ class BouncedAddresses {
         this.jdbc = jdbc;
     }
 
-    /** Records a hard bounce; a late-arriving older bounce never hides a newer one. */
-    void record(String domain, String address, Instant occurredAt, @Nullable String response,
-                @Nullable String rejectingHost) {
-        jdbc.sql("""
-                insert into domain_bounced_address (domain, address, last_bounce_at, last_response, rejecting_host)
-                values (:domain, :address, :at, :response, :host)
-                on conflict (domain, address) do update set
-                    last_response  = case when excluded.last_bounce_at >= domain_bounced_address.last_bounce_at
-                                          then excluded.last_response else domain_bounced_address.last_response end,
-                    rejecting_host = case when excluded.last_bounce_at >= domain_bounced_address.last_bounce_at
-                                          then excluded.rejecting_host else domain_bounced_address.rejecting_host end,
-                    last_bounce_at = greatest(excluded.last_bounce_at, domain_bounced_address.last_bounce_at)
-                """)
-                .param("domain", domain).param("address", address).param("at", Timestamp.from(occurredAt))
-                .param("response", response).param("host", rejectingHost)
-                .update();
-    }
-
     /**
-     * Records a batch of hard bounces in one statement, with the same rule as {@link #record}. One statement
-     * cannot touch a row twice, so the caller passes each (domain, address) once, with its latest bounce.
+     * Records a batch of hard bounces in one statement; a late-arriving older bounce never hides a newer one.
+     * One statement cannot touch a row twice, so the caller passes each (domain, address) once, with its latest
+     * bounce.
      */
     void recordAll(List<DomainBounce> bounces) {
         if (bounces.isEmpty()) {

@@ -5,15 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 /** The recipient domains the service has seen a hard bounce or an ops change for. */
 interface RecipientDomains extends JpaRepository<RecipientDomain, String> {
-
-    @Modifying
-    @Query(value = "insert into recipient_domain (domain) values (:domain) on conflict do nothing", nativeQuery = true)
-    int ensureExists(String domain);
 
     /** The row lock every change to a domain's addresses and pause takes first, on every instance. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
