@@ -7,15 +7,10 @@ import dev.suppression.support.Api;
 import dev.suppression.support.IntegrationTest;
 import dev.suppression.support.OpenApiContract;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Random;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -250,36 +245,7 @@ class BounceMessageEndpointTests {
     @Test
     void aMessageNamingHundredsOfRecipientsIsIngestedWholeAndCountsTowardTheDomain() {
         var domain = uniqueDomain("dsn-many");
-        var date = ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME);
-        var recipients = IntStream.range(0, 300).mapToObj(i -> """
-                Final-Recipient: rfc822; user%d@%s
-                Action: failed
-                Status: 5.1.1
-                Remote-MTA: dns; mx.%s
-                Diagnostic-Code: smtp; 550 5.1.1 User unknown
-                """.formatted(i, domain, domain)).collect(Collectors.joining("\n"));
-        var message = """
-                From: MAILER-DAEMON@mail.shop.example
-                To: list@shop.example
-                Date: %s
-                Subject: Undelivered Mail Returned to Sender
-                Message-ID: <many-%s@mail.shop.example>
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
-
-                --b
-                Content-Type: text/plain
-
-                Undelivered.
-
-                --b
-                Content-Type: message/delivery-status
-
-                Reporting-MTA: dns; mail.shop.example
-
-                %s
-                --b--
-                """.formatted(date, UUID.randomUUID(), recipients);
+        var message = Fixtures.manyRecipients(domain, 300);
 
         var answer = accepted(post(message));
 

@@ -1,14 +1,9 @@
 package dev.suppression.mailbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.suppression.dsn.Fixtures;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /** Bounce messages for the mailbox: the fixtures under {@code src/test/resources/dsn}, made to name a test's own addresses. */
 final class TestBounces {
@@ -28,48 +23,12 @@ final class TestBounces {
 
     /** A fixture unchanged. */
     static byte[] bytes(String name) {
-        try (var in = TestBounces.class.getResourceAsStream("/dsn/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture dsn/" + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.bytes(name);
     }
 
-    /** An RFC 3464 report naming {@code count} failed recipients at {@code domain}. */
+    /** An RFC 3464 report naming {@code count} failed recipients at {@code domain}, with CRLF line ends as mail has. */
     static byte[] manyRecipients(String domain, int count) {
-        var recipients = IntStream.range(0, count).mapToObj(i -> """
-                Final-Recipient: rfc822; user%d@%s
-                Action: failed
-                Status: 5.1.1
-                Remote-MTA: dns; mx.%s
-                Diagnostic-Code: smtp; 550 5.1.1 User unknown
-                """.formatted(i, domain, domain)).collect(Collectors.joining("\n"));
-        return """
-                From: MAILER-DAEMON@mail.shop.example
-                To: list@shop.example
-                Date: %s
-                Subject: Undelivered Mail Returned to Sender
-                Message-ID: <many-%s@mail.shop.example>
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
-
-                --b
-                Content-Type: text/plain
-
-                Undelivered.
-
-                --b
-                Content-Type: message/delivery-status
-
-                Reporting-MTA: dns; mail.shop.example
-
-                %s
-                --b--
-                """.formatted(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME), UUID.randomUUID(), recipients)
-                .replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII);
+        return Fixtures.manyRecipients(domain, count).replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A bounce for {@code address} whose returned original makes it {@code size} bytes or more. */
@@ -92,6 +51,6 @@ final class TestBounces {
     }
 
     private static String fixture(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return Fixtures.text(name);
     }
 }
