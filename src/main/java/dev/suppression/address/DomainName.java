@@ -31,7 +31,11 @@ public record DomainName(String value) {
                     "address literals such as '" + EmailAddress.shorten(trimmed) + "' are not accepted; use the domain name");
         }
         if (isPlainAscii(trimmed)) {
-            return new DomainName(trimmed);
+            try {
+                return new DomainName(trimmed);
+            } catch (InvalidAddressException e) {
+                // Not a valid domain: IDNA below names what is wrong with it.
+            }
         }
         var info = new IDNA.Info();
         var converted = new StringBuilder();
@@ -93,11 +97,18 @@ public record DomainName(String value) {
     }
 
     /**
-     * True when UTS #46 would hand the domain back unchanged: canonical LDH already, and no A-label
-     * ({@code xn--}) whose punycode IDNA would still have to check.
+     * True when UTS #46 would hand the domain back unchanged if it is a valid domain at all: lower-case LDH
+     * characters only, and no A-label ({@code xn--}) whose punycode IDNA would still have to check. The
+     * structure (labels, lengths) is left to the canonical constructor, so it is checked once.
      */
     private static boolean isPlainAscii(String candidate) {
-        return isCanonical(candidate) && !candidate.startsWith("xn--") && !candidate.contains(".xn--");
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return !candidate.startsWith("xn--") && !candidate.contains(".xn--");
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.suppression.address.EmailAddress;
 import dev.suppression.address.InvalidAddressException;
 import dev.suppression.bounce.BounceReport;
 import dev.suppression.bounce.Origin;
+import dev.suppression.bounce.StorableTime;
 import dev.suppression.bounce.Submission;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,8 +35,6 @@ final class DsnSubmissions {
     static final int EVIDENCE_BUDGET = 2 * 1024 * 1024;
     static final int MIN_EVIDENCE = 4_096;
     private static final int MAX_EVENT_ID = 255;
-    /** PostgreSQL has no year 0: an older date in a bounce is a broken clock, not a time to store. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final int MAX_MESSAGE_ID = 998;
 
     private DsnSubmissions() {
@@ -95,7 +94,7 @@ final class DsnSubmissions {
     /** The bounce's own time, unless it lies in the future or before year 0001 (a sender's clock is not ours to trust): then now. */
     private static Instant occurredAt(FailedRecipient failed, BounceMessage message, Instant now, Duration maxFutureSkew) {
         Instant at = failed.lastAttempt() != null ? failed.lastAttempt() : message.date();
-        return at == null || at.isAfter(now.plus(maxFutureSkew)) || at.isBefore(EARLIEST) ? now : at;
+        return at == null || at.isAfter(now.plus(maxFutureSkew)) || !StorableTime.contains(at) ? now : at;
     }
 
     /** The message as text, capped, without the NUL characters PostgreSQL text cannot hold. */

@@ -7,6 +7,7 @@ import dev.suppression.bounce.ActivityReport;
 import dev.suppression.bounce.BounceReport;
 import dev.suppression.bounce.ComplaintReport;
 import dev.suppression.bounce.Origin;
+import dev.suppression.bounce.StorableTime;
 import dev.suppression.bounce.Submission;
 import dev.suppression.classification.EnhancedStatusCode;
 import dev.suppression.classification.SmtpReplyCode;
@@ -27,17 +28,13 @@ public final class ProviderEvents {
         this.provider = provider;
     }
 
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
-
     /**
      * The provider's event time when it is a real one, otherwise the time of receipt. Years outside 0001-9999
      * are what a broken or hostile sender writes, and PostgreSQL cannot store some of them; the bounce itself
      * still counts.
      */
     public static Instant timeOrReceipt(@Nullable Instant providerTime, Instant receivedAt) {
-        return providerTime == null || providerTime.isBefore(EARLIEST) || providerTime.isAfter(LATEST)
-                ? receivedAt : providerTime;
+        return providerTime == null || !StorableTime.contains(providerTime) ? receivedAt : providerTime;
     }
 
     /** Unix seconds as an instant; null when they lie outside what an instant can hold. */

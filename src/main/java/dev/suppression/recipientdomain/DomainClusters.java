@@ -112,11 +112,10 @@ public class DomainClusters {
         var counts = bouncedAddresses.countSince(windowStarts);
         var statuses = new HashMap<String, DomainStatus>();
         for (var name : names) {
-            var domain = new DomainName(name);
             long count = counts.getOrDefault(name, 0L);
             var windowStart = windowStarts.get(name);
             var level = ClusterLevel.of(count, settings);
-            var isExempt = isExempt(domain);
+            var isExempt = exempt.contains(name);
             var state = states.get(name);
             var paused = state.paused();
             var pausedAt = state.pausedAt();

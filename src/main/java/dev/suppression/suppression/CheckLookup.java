@@ -43,12 +43,8 @@ class CheckLookup {
                 """)
                 .params(address.value(), domain, Timestamp.from(windowStart))
                 .query((rs, n) -> new Found(rs.getString("address") == null ? null : SuppressionRows.restore(rs),
-                        rs.getBoolean("paused"), instant(rs.getTimestamp("paused_at")), rs.getLong("bounced"),
-                        rs.getTimestamp("window_start").toInstant()))
+                        rs.getBoolean("paused"), SuppressionRows.instant(rs.getTimestamp("paused_at")),
+                        rs.getLong("bounced"), rs.getTimestamp("window_start").toInstant()))
                 .single();
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

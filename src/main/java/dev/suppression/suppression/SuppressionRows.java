@@ -111,7 +111,7 @@ class SuppressionRows {
                 instant(rs.getTimestamp("probation_until")), rs.getBoolean("resuppressed_on_probation"));
     }
 
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+    static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 

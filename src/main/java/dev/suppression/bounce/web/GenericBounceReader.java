@@ -5,6 +5,7 @@ import dev.suppression.address.InvalidAddressException;
 import dev.suppression.bounce.BounceReport;
 import dev.suppression.bounce.IngestionSettings;
 import dev.suppression.bounce.Origin;
+import dev.suppression.bounce.StorableTime;
 import dev.suppression.bounce.Submission;
 import dev.suppression.classification.EnhancedStatusCode;
 import dev.suppression.classification.SmtpReplyCode;
@@ -24,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 class GenericBounceReader {
 
     private static final int MAX_DIAGNOSTIC = 10_000;
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     private final Clock clock;
     private final IngestionSettings settings;
@@ -125,7 +125,7 @@ class GenericBounceReader {
             if (at == null) {
                 at = OffsetDateTime.parse(node.stringValue().strip().toUpperCase(Locale.ROOT).replace(' ', 'T')).toInstant();
             }
-            if (at.isBefore(EARLIEST)) {
+            if (at.isBefore(StorableTime.EARLIEST)) {
                 problems.add("'occurredAt' " + node.stringValue() + " is before the year 0001, which PostgreSQL cannot store");
                 return now;
             }

@@ -10,7 +10,6 @@ import dev.suppression.provider.MalformedWebhookException;
 import dev.suppression.provider.PayloadJson;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.WebhookAdapter;
-import dev.suppression.provider.WebhookAuthenticationException;
 import dev.suppression.provider.WebhookPayload;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import dev.suppression.provider.WebhookRequest;
@@ -76,7 +75,8 @@ class PostmarkWebhook implements WebhookAdapter {
     private final ProviderEvents events = new ProviderEvents("postmark");
 
     PostmarkWebhook(PostmarkSettings settings, JsonMapper json, Clock clock) {
-        this.credentials = credentials(settings);
+        this.credentials = BasicAuthCredentials.fromSettings(settings.username(), settings.password(),
+                "suppression.providers.postmark");
         this.json = json;
         this.clock = clock;
     }
@@ -93,10 +93,7 @@ class PostmarkWebhook implements WebhookAdapter {
 
     @Override
     public void verify(WebhookRequest request) {
-        if (credentials == null) {
-            throw new WebhookAuthenticationException("The Postmark webhook has no credentials configured.");
-        }
-        credentials.verify(request.header(HttpHeaders.AUTHORIZATION), provider());
+        BasicAuthCredentials.verify(credentials, request.header(HttpHeaders.AUTHORIZATION), provider());
     }
 
     @Override
@@ -184,24 +181,5 @@ class PostmarkWebhook implements WebhookAdapter {
             }
         }
         return null;
-    }
-
-    private static @Nullable BasicAuthCredentials credentials(PostmarkSettings settings) {
-        var username = settings.username();
-        var password = settings.password();
-        boolean hasUsername = username != null && !username.isBlank();
-        boolean hasPassword = password != null && !password.isBlank();
-        if (!hasUsername && !hasPassword) {
-            return null;
-        }
-        if (!hasUsername || !hasPassword) {
-            throw new IllegalStateException("Set both suppression.providers.postmark.username and .password "
-                    + "(the basic credentials in the Postmark webhook URL), or neither to disable the webhook.");
-        }
-        if (username.contains(":")) {
-            throw new IllegalStateException("suppression.providers.postmark.username may not contain ':' "
-                    + "(HTTP basic credentials are user:password).");
-        }
-        return new BasicAuthCredentials(username, password);
     }
 }

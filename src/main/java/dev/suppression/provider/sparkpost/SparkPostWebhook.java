@@ -10,7 +10,6 @@ import dev.suppression.provider.MalformedWebhookException;
 import dev.suppression.provider.PayloadJson;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.WebhookAdapter;
-import dev.suppression.provider.WebhookAuthenticationException;
 import dev.suppression.provider.WebhookPayload;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import dev.suppression.provider.WebhookRequest;
@@ -79,7 +78,8 @@ class SparkPostWebhook implements WebhookAdapter {
     private final ProviderEvents events = new ProviderEvents("sparkpost");
 
     SparkPostWebhook(SparkPostSettings settings, JsonMapper json, Clock clock) {
-        this.credentials = credentials(settings);
+        this.credentials = BasicAuthCredentials.fromSettings(settings.username(), settings.password(),
+                "suppression.providers.sparkpost");
         this.json = json;
         this.clock = clock;
     }
@@ -96,10 +96,7 @@ class SparkPostWebhook implements WebhookAdapter {
 
     @Override
     public void verify(WebhookRequest request) {
-        if (credentials == null) {
-            throw new WebhookAuthenticationException("The SparkPost webhook has no credentials configured.");
-        }
-        credentials.verify(request.header(HttpHeaders.AUTHORIZATION), provider());
+        BasicAuthCredentials.verify(credentials, request.header(HttpHeaders.AUTHORIZATION), provider());
     }
 
     @Override
@@ -220,24 +217,5 @@ class SparkPostWebhook implements WebhookAdapter {
 
     private static @Nullable String blankToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    private static @Nullable BasicAuthCredentials credentials(SparkPostSettings settings) {
-        var username = settings.username();
-        var password = settings.password();
-        boolean hasUsername = username != null && !username.isBlank();
-        boolean hasPassword = password != null && !password.isBlank();
-        if (!hasUsername && !hasPassword) {
-            return null;
-        }
-        if (!hasUsername || !hasPassword) {
-            throw new IllegalStateException("Set both suppression.providers.sparkpost.username and .password "
-                    + "(the webhook's basic-auth credentials), or neither to disable the webhook.");
-        }
-        if (username.contains(":")) {
-            throw new IllegalStateException("suppression.providers.sparkpost.username may not contain ':' "
-                    + "(HTTP basic credentials are user:password).");
-        }
-        return new BasicAuthCredentials(username, password);
     }
 }
