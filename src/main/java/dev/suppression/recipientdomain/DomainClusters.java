@@ -167,7 +167,9 @@ public class DomainClusters {
         var status = status(name);
         var addresses = status.distinctAddresses() == 0 ? List.<BouncedAddress>of()
                 : bouncedAddresses.listSince(name.value(), status.windowStart());
-        return new DomainView(status.domain(), status.level(), status.paused(), status.pausedAt(), status.exempt(),
+        var resumedAt = domains.findById(name.value()).map(RecipientDomain::resumedAt).orElse(null);
+        return new DomainView(status.domain(), status.level(), status.paused(), status.pausedAt(), resumedAt,
+                status.exempt(),
                 status.distinctAddresses(), status.windowStart(), status.level().guidance(), addresses);
     }
 

@@ -218,7 +218,9 @@ public class SuppressionList {
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException(cursor);
         }
-        if (decoded.indexOf('\0') >= 0) {
+        // A cursor is an address this service encoded; anything else (a typo, a cursor of another list) would
+        // silently page from a random point, so it is refused rather than answered with an empty page.
+        if (decoded.indexOf('\0') >= 0 || decoded.indexOf('@') <= 0 || !encodeCursor(decoded).equals(cursor)) {
             throw new InvalidCursorException(cursor);
         }
         return decoded;

@@ -35,7 +35,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Maps every error to an RFC 9457 problem with a {@code detail} a person can act on. Nothing internal
@@ -106,6 +108,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        if (e.getName().equals("cursor")) {
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", InvalidCursorException.message(String.valueOf(e.getValue())));
+        }
         return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
                 "The parameter '" + e.getName() + "' has a value of the wrong type: '" + e.getValue() + "'.");
     }
@@ -165,6 +170,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()
+                    && mismatch.getTargetType() != null && mismatch.getTargetType().isRecord()
+                    && String.valueOf(mismatch.getMessage()).contains("from Array value")) {
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed body",
+                        arrayForObject(mismatch.getTargetType())));
+            }
+        }
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
                 var field = databind.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -175,6 +188,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed body",
                 "The request body is missing or is not valid JSON. Send a JSON document with Content-Type: application/json."));
+    }
+
+    /**
+     * A JSON array sent where the endpoint takes an object. When the object has one list field (the batch check's
+     * {@code addresses}), say how to wrap the array in it.
+     */
+    private static String arrayForObject(Class<?> target) {
+        var lists = java.util.Arrays.stream(target.getRecordComponents())
+                .filter(component -> java.util.Collection.class.isAssignableFrom(component.getType()))
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+        if (lists.size() == 1) {
+            return "The body is a JSON array, but this endpoint takes a JSON object: wrap the list as {\""
+                    + lists.getFirst() + "\": [...]}.";
+        }
+        return "The body is a JSON array, but this endpoint takes a JSON object; see openapi.yaml for its schema.";
+    }
+
+    /** A 415 names what to send: curl's {@code -d} alone sends a form, which no endpoint here takes. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var expected = ex.getSupportedMediaTypes().stream().map(type -> type.getType() + "/" + type.getSubtype())
+                .distinct().toList();
+        var sent = ex.getContentType() == null ? "no Content-Type"
+                : "Content-Type " + ex.getContentType().getType() + "/" + ex.getContentType().getSubtype();
+        var detail = expected.isEmpty() ? "This endpoint does not take " + sent + "."
+                : "This endpoint takes " + String.join(" or ", expected) + ", but the request has " + sent
+                        + ". Send the header 'Content-Type: " + expected.getFirst() + "'"
+                        + (expected.getFirst().equals("message/rfc822") ? " and the file with curl --data-binary @file."
+                                : ".");
+        var problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", detail);
+        if (!expected.isEmpty()) {
+            headers.setAccept(ex.getSupportedMediaTypes());
+        }
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @Override

@@ -201,6 +201,23 @@ class DomainClusterTests {
     }
 
     @Test
+    void aResumeKeepsTheTimeOfThePauseNextToTheTimeOfTheResume() {
+        var domain = uniqueDomain("kept");
+        for (int i = 1; i <= 5; i++) {
+            api.hardBounce("user" + i + "@" + domain);
+        }
+        var pausedAt = api.domain(domain).get("pausedAt").stringValue();
+
+        var view = Api.body(api.resume(domain, "routing confirmed by their admin"));
+
+        assertThat(view.get("paused").booleanValue()).isFalse();
+        assertThat(view.get("pausedAt").stringValue()).as("the ticket's history needs the pause time").isEqualTo(pausedAt);
+        assertThat(Instant.parse(view.get("resumedAt").stringValue())).isAfter(Instant.parse(pausedAt));
+        assertThat(Instant.parse(view.get("windowStart").stringValue()))
+                .as("counting starts again from the resume").isEqualTo(Instant.parse(view.get("resumedAt").stringValue()));
+    }
+
+    @Test
     void resumingADomainThatIsNotPausedIsAConflict() {
         var result = api.resume(uniqueDomain("notpaused"), "just checking");
 

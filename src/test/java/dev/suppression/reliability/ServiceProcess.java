@@ -43,6 +43,27 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(String name, PostgresServer database) {
         var port = PostgresServer.freePort();
+        return launch(name, port, List.of(ServiceCommandLine.of(database, port)), java.util.Map.of());
+    }
+
+    /**
+     * Starts the service configured only through the environment variables the README documents for a
+     * deployment (the datasource and the first admin key, {@code TestKeys.ADMIN}), as docker-compose or a
+     * Kubernetes secret passes them; only the loopback address and the port are arguments.
+     */
+    static ServiceProcess startFromEnvironment(String name, PostgresServer database) {
+        var port = PostgresServer.freePort();
+        var environment = java.util.Map.of(
+                "SPRING_DATASOURCE_URL", database.jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", database.username(),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
+                "SUPPRESSION_BOOTSTRAP_ADMIN_KEY", dev.suppression.support.TestKeys.ADMIN);
+        return launch(name, port, List.of("--server.address=127.0.0.1", "--server.port=" + port,
+                "--spring.main.banner-mode=off"), environment);
+    }
+
+    private static ServiceProcess launch(String name, int port, List<String> arguments,
+                                         java.util.Map<String, String> environment) {
         var logFile = Path.of("target", "reliability", name + ".log").toAbsolutePath();
         var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,11 +72,14 @@ final class ServiceProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
                 "-cp", System.getProperty("java.class.path"),
                 SuppressionServiceApplication.class.getName()));
-        command.addAll(List.of(ServiceCommandLine.of(database, port)));
+        command.addAll(arguments);
         try {
             Files.createDirectories(logFile.getParent());
-            var process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile())).start();
+            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+            builder.environment().keySet().removeIf(variable -> variable.startsWith("SUPPRESSION_"));
+            builder.environment().putAll(environment);
+            var process = builder.start();
             var classPath = System.getProperty("java.class.path");
             log.info("Started service process {} (pid {}) on port {} with a class path of {} entries{}; log in {}", name,
                     process.pid(), port, classPath.split(java.io.File.pathSeparator).length,

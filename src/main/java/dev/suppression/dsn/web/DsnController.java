@@ -31,7 +31,9 @@ class DsnController {
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge();
         }
-        return IngestionResponse.of(ingestion.ingest(readAtMost(request.getInputStream())));
+        var message = readAtMost(request.getInputStream());
+        FlattenedMessageException.refuseIfFlattened(message);
+        return IngestionResponse.of(ingestion.ingest(message));
     }
 
     /** Reads the body, refusing it as soon as it crosses the limit, so a huge message is never held whole. */

@@ -29,6 +29,11 @@ class DsnProblems {
         return problem(HttpStatus.BAD_REQUEST, "Unreadable message", e.getMessage());
     }
 
+    @ExceptionHandler(FlattenedMessageException.class)
+    ProblemDetail flattened(FlattenedMessageException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Line breaks stripped", e.getMessage());
+    }
+
     @ExceptionHandler(MessageTooLargeException.class)
     ProblemDetail tooLarge(MessageTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Message too large", e.getMessage());
