@@ -137,15 +137,34 @@ public final class BounceClassifier {
         }
     }
 
-    /** Classifies one bounce from whatever the reporter gave: any of the three may be missing. */
+    /**
+     * Classifies one bounce from whatever the reporter gave: any of the three may be missing. The SMTP stage is
+     * read from the text.
+     */
     public BounceDiagnosis classify(@Nullable Integer replyCode, @Nullable String enhancedCode,
                                     @Nullable String diagnostic) {
+        return classify(replyCode, enhancedCode, diagnostic, SmtpStage.UNKNOWN);
+    }
+
+    /**
+     * Classifies one bounce refused at {@code stage}; a stage the reporter did not know ({@link SmtpStage#UNKNOWN})
+     * is read from the text. The {@link StageRule} has the last word: a refusal before {@code RCPT} or after
+     * {@code DATA} does not suppress.
+     */
+    public BounceDiagnosis classify(@Nullable Integer replyCode, @Nullable String enhancedCode,
+                                    @Nullable String diagnostic, SmtpStage stage) {
+        var known = stage != SmtpStage.UNKNOWN ? stage : SmtpStage.readFrom(diagnostic);
         var text = diagnostic == null ? "" : diagnostic;
+        var normalizedText = normalize(text);
+        return StageRule.apply(byCodesAndText(replyCode, enhancedCode, text, normalizedText), known, normalizedText);
+    }
+
+    private BounceDiagnosis byCodesAndText(@Nullable Integer replyCode, @Nullable String enhancedCode, String text,
+                                           String normalizedText) {
         var reply = Optional.ofNullable(replyCode).filter(SmtpReplyCode::isValid).map(SmtpReplyCode::new)
                 .or(() -> SmtpReplyCode.find(text)).orElse(null);
         var enhanced = Optional.ofNullable(enhancedCode).flatMap(EnhancedStatusCode::parse)
                 .or(() -> EnhancedStatusCode.find(text)).orElse(null);
-        var normalizedText = normalize(text);
         if (containsAny(normalizedText, SENDER_REJECTED_PHRASES)) {
             return diagnosis(SENDER_REJECTED, false, reply, enhanced);
         }
@@ -306,7 +325,7 @@ public final class BounceClassifier {
      * True when one of the phrases occurs at a word start ("spf" does not match inside "mspf", while
      * "blacklist" still matches "blacklisted").
      */
-    private static boolean containsAny(String text, List<String> phrases) {
+    static boolean containsAny(String text, List<String> phrases) {
         for (var phrase : phrases) {
             int from = 0;
             int at;

@@ -6,6 +6,7 @@ import dev.suppression.bounce.BounceReport;
 import dev.suppression.bounce.Origin;
 import dev.suppression.bounce.StorableTime;
 import dev.suppression.bounce.Submission;
+import dev.suppression.classification.SmtpStage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,7 +72,8 @@ final class DsnSubmissions {
         var report = new BounceReport(address, failed.smtpCode(), failed.status(), failed.diagnostic(),
                 occurredAt(failed, message, now, maxFutureSkew), eventId,
                 messageId == null || messageId.length() > MAX_MESSAGE_ID ? null : messageId,
-                failed.remoteMta() != null ? failed.remoteMta() : failed.reportingMta(), SOURCE, Origin.RECIPIENT);
+                SmtpStage.readFrom(failed.diagnostic()), failed.remoteMta(), failed.reportingMta(), SOURCE,
+                Origin.RECIPIENT);
         return new Submission.Valid(report, evidence);
     }
 
