@@ -7,7 +7,8 @@ import java.util.List;
  * connection, at {@code HELO}/{@code EHLO} or after {@code MAIL FROM} comes before any recipient was named, so it
  * is about the sending host or our envelope sender, whatever its code says. A "user unknown" given after the end of
  * {@code DATA} comes from a filter that read the message (a content scanner, a recipient's own rule), not from the
- * mailbox lookup, so it counts as evidence only, unless its words plainly say the mailbox does not exist.
+ * mailbox lookup, so it counts as evidence only, unless it plainly says the mailbox does not exist: an x.1.1 status
+ * together with the words of a mailbox lookup.
  * When the stage is not known, the codes and the text decide as before.
  */
 final class StageRule {
@@ -45,10 +46,10 @@ final class StageRule {
                 if (!aboutTheRecipient) {
                     yield diagnosis;
                 }
-                if (reason == BounceReason.USER_UNKNOWN && BounceClassifier.containsAny(text, PLAINLY_NO_SUCH_MAILBOX)) {
+                if (plainlyNoSuchMailbox(diagnosis, text)) {
                     yield new BounceDiagnosis(reason, diagnosis.classification(), diagnosis.replyCode(),
-                            diagnosis.enhancedCode(), "refused after the end of DATA, but the receiver says plainly "
-                            + "that the mailbox does not exist");
+                            diagnosis.enhancedCode(), "refused after the end of DATA, but both the status ("
+                            + diagnosis.enhancedCode() + ") and the words say that the mailbox does not exist");
                 }
                 yield overruled(diagnosis, BounceReason.FILTERED, "refused after the end of DATA: a \"no such "
                         + "recipient\" given once the message was read comes from a recipient-side filter, not the "
@@ -56,6 +57,16 @@ final class StageRule {
             }
             case RCPT, UNKNOWN -> diagnosis;
         };
+    }
+
+    /**
+     * Plainly: an addressing status (x.1.1) and the words of a mailbox lookup together. A filter that reuses
+     * "user unknown" for whatever it refused rarely bothers with the status as well.
+     */
+    private static boolean plainlyNoSuchMailbox(BounceDiagnosis diagnosis, String text) {
+        var code = diagnosis.enhancedCode();
+        return diagnosis.reason() == BounceReason.USER_UNKNOWN && code != null && code.subject() == 1
+                && code.detail() == 1 && BounceClassifier.containsAny(text, PLAINLY_NO_SUCH_MAILBOX);
     }
 
     private static BounceDiagnosis overruled(BounceDiagnosis diagnosis, BounceReason reason, String detail) {
