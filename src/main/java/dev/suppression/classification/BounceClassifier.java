@@ -79,7 +79,7 @@ public final class BounceClassifier {
                     "authentication checks", "domainkeys", "arc validation", "reverse dns", "ptr record",
                     "does not have a ptr"),
             new Rule(BLOCKED, BLOCK_LIST_PHRASES),
-            new Rule(RELAYING_DENIED, "that domain isn't in my list of allowed rcpthosts", "relay access denied", "relaying denied", "relay denied", "relay not permitted",
+            new Rule(RELAYING_DENIED, "relay access denied", "relaying denied", "relay denied", "relay not permitted",
                     "not permitted to relay", "unable to relay", "relaying not allowed", "relay not allowed",
                     "we do not relay", "relaying disallowed", "relaying to", "not our customer"),
             new Rule(SPAM_DETECTED, "spam", "unsolicited", "junk mail", "bulk mail", "bulk email",

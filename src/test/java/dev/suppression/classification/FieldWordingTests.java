@@ -55,7 +55,6 @@ class FieldWordingTests {
             550 5.1.1 Mail from your IP address is refused, it is on a block list                     | 5.1.1  | BLOCKED
             550 5.1.1 Relaying denied for this recipient                                              | 5.1.1  | RELAYING_DENIED
             554 Connections from dynamic IP ranges are not accepted                                    | -      | BLOCKED
-            553 sorry, that domain isn't in my list of allowed rcpthosts                              | -      | RELAYING_DENIED
             550 The group you tried to contact may not exist, or you may not have permission to post   | -      | SENDER_REJECTED
             550 Le groupe que vous avez tenté de contacter n'existe peut-être pas, ou vous n'êtes pas autorisé à y publier | - | SENDER_REJECTED
             550 5.1.1 You are not allowed to post to this members-only list                          | 5.1.1  | SENDER_REJECTED
