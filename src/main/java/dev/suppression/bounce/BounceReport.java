@@ -1,6 +1,7 @@
 package dev.suppression.bounce;
 
 import dev.suppression.address.EmailAddress;
+import dev.suppression.classification.RefusingHost;
 import dev.suppression.classification.SmtpStage;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param stage        the point of the SMTP dialogue the receiver refused at; a stage the reporter did not name
  *                     ({@link SmtpStage#UNKNOWN}) is read from the diagnostic text
- * @param remoteMta    the host that refused the message (a DSN's {@code Remote-MTA}, "host X said"), when known
+ * @param remoteMta    the host that refused the message (a DSN's {@code Remote-MTA}); one the reporter does not
+ *                     name is read from the diagnostic ("host mx.example[192.0.2.1] said"), when it names one
  * @param reportingMta the host that reported the failure (a DSN's {@code Reporting-MTA}), when known
  */
 public record BounceReport(EmailAddress recipient, @Nullable Integer smtpCode, @Nullable String enhancedCode,
@@ -27,6 +29,9 @@ public record BounceReport(EmailAddress recipient, @Nullable Integer smtpCode, @
         eventId = eventId == null ? null : TextForStorage.of(eventId);
         messageId = messageId == null ? null : TextForStorage.of(messageId);
         remoteMta = host(remoteMta);
+        if (remoteMta == null) {
+            remoteMta = RefusingHost.readFrom(diagnostic);
+        }
         reportingMta = host(reportingMta);
         source = source == null ? null : TextForStorage.of(source);
         if (stage == SmtpStage.UNKNOWN) {

@@ -53,7 +53,7 @@ class SmtpStageIngestionTests {
     }
 
     @Test
-    void aStageTheReporterDoesNotNameIsReadFromTheDiagnostic() {
+    void aStageAndRefusingHostTheReporterDoesNotNameAreReadFromTheDiagnostic() {
         var address = "read@" + uniqueDomain("stage-read");
 
         var result = api.ingest("""
@@ -63,7 +63,7 @@ class SmtpStageIngestionTests {
 
         assertThat(result.get("stage").stringValue()).isEqualTo("RCPT");
         assertThat(result.get("classification").stringValue()).isEqualTo("USER_UNKNOWN");
-        assertThat(result.get("remoteMta").isNull()).isTrue();
+        assertThat(result.get("remoteMta").stringValue()).isEqualTo("mx.recipient.example");
         assertThat(api.check(address).get("verdict").stringValue()).isEqualTo("SUPPRESSED");
     }
 
