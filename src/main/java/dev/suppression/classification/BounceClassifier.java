@@ -72,6 +72,15 @@ public final class BounceClassifier {
             "blocked by spamhaus", "ip address blocked", "ip blocked", "your ip");
 
 
+    /**
+     * A mailbox that exists but is switched off for now; read before "user unknown" even under 5.1.1, since the
+     * account may come back. A closed or expired account is not among them: under 5.1.1 it is gone.
+     */
+    private static final List<String> SUSPENDED_PHRASES = List.of(
+            "suspended", "disabled", "deactivated", "is frozen", "temporarily inactive", "temporary locked",
+            "temporarily locked", "is terminated", "archived recipient", "destinataire archivee", "inactive user",
+            "this address no longer accepts mail", "discontinued", "suspend the service");
+
     /** The text column, in order: the first rule whose phrase occurs decides. */
     private static final List<Rule> TEXT_RULES = List.of(
             new Rule(AUTHENTICATION, "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated",
@@ -117,7 +126,7 @@ public final class BounceClassifier {
                     "has been closed", "account closed", "account has expired", "account expired",
                     "gesperrt", "desactive", "sospeso", "suspendida", "temporary locked", "temporarily locked",
                     "archived recipient", "destinataire archivee", "user is terminated", "suspend the service",
-                    "discontinued"),
+                    "discontinued", "inactive user", "this address no longer accepts mail"),
             new Rule(NOT_ACCEPTING_MAIL, "null mx", "nullmx", "domain does not accept mail",
                     "domain is not accepting mail", "does not accept mail", "accepts no mail",
                     "does not receive mail", "not accepting mail", "doesn't accept mail"),
@@ -287,8 +296,10 @@ public final class BounceClassifier {
                                                         @Nullable SmtpReplyCode reply) {
         return switch (code.detail()) {
             // 5.1.3 is bad destination mailbox address syntax: no such mailbox can exist. Some receivers pin 5.1.1
-            // on a block-list hit, a relay refusal or a full mailbox; their words then decide, as Sisimai does.
+            // on a block-list hit, a relay refusal, a full or suspended mailbox; their words then decide, as
+            // Sisimai does (it reads those reasons before "user unknown" even under 5.1.1).
             case 1, 3 -> Optional.of(containsAny(text, BLOCK_LIST_PHRASES) ? BLOCKED
+                    : containsAny(text, SUSPENDED_PHRASES) ? MAILBOX_DISABLED
                     : textReason(text).filter(r -> r == RELAYING_DENIED || r == MAILBOX_FULL || r == FILTERED)
                             .orElse(USER_UNKNOWN));
             case 2 -> Optional.of(HOST_UNKNOWN);

@@ -37,6 +37,7 @@ class FieldWordingTests {
             550 Usuario desconocido
             550 Requested action not taken: non-existent user
             550 No such account here
+            550 5.1.1 This account has been closed
             """)
     void aMailboxNobodyHoldsSuppresses(String diagnostic) {
         var diagnosis = classifier.classify(null, null, diagnostic);
@@ -64,6 +65,8 @@ class FieldWordingTests {
             550 Mailbox unavailable or access denied                                                  | -      | BLOCKED
             550 5.2.1 This mailbox has been temporarily locked                                        | 5.2.1  | MAILBOX_DISABLED
             550 Recipient archived recipient, mail not accepted                                       | -      | MAILBOX_DISABLED
+            550 5.1.1 The account of this user is disabled                                            | 5.1.1  | MAILBOX_DISABLED
+            550 This address no longer accepts mail                                                   | -      | MAILBOX_DISABLED
             """)
     void aRefusalOfUsOrOfTheMessageNeverSuppresses(String diagnostic, @Nullable String status, BounceReason reason) {
         var diagnosis = classifier.classify(null, status, diagnostic);
