@@ -38,6 +38,8 @@ class FieldWordingTests {
             550 Requested action not taken: non-existent user
             550 No such account here
             550 5.1.1 This account has been closed
+            550 The recipient's e-mail address was not found in the recipient's e-mail system
+            550 vdeliver: invalid or unknown virtual user ann
             """)
     void aMailboxNobodyHoldsSuppresses(String diagnostic) {
         var diagnosis = classifier.classify(null, null, diagnostic);
