@@ -16,17 +16,28 @@ public final class RefusingHost {
     private static final String NAME = "([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)+"
             + "|\\[?[0-9a-f:.]{7,45}\\]?)";
 
-    /** In the order tried; the first that occurs names the host. */
-    private static final List<Pattern> FORMS = List.of(
+    /**
+     * In the order tried; the first that occurs names the host. Each is tried only when its key word occurs, since
+     * every bounce without a named host passes through here.
+     */
+    private static final List<Form> FORMS = List.of(
             // Postfix "host mx.example.org[192.0.2.1] said:", Exim "host mx.example.org [192.0.2.1]:".
-            Pattern.compile("\\bhost " + NAME + " ?\\[[0-9a-f:.]+\\]"),
+            new Form("host ", "\\bhost " + NAME + " ?\\[[0-9a-f:.]+\\]"),
             // Sendmail "... while talking to mx.example.org.:".
-            Pattern.compile("\\bwhile talking to " + NAME + "\\.?:"),
+            new Form("while talking to", "\\bwhile talking to " + NAME + "\\.?:"),
             // qmail "Connected to 192.0.2.1 but sender was rejected.", "192.0.2.1 does not like recipient."
-            Pattern.compile("\\bconnected to " + NAME + " but\\b"),
-            Pattern.compile("(?:^|\\s)" + NAME + " (?:does not like recipient|failed after i sent the message)"),
+            new Form("connected to", "\\bconnected to " + NAME + " but\\b"),
+            new Form(" does not like recipient", "(?:^|\\s)" + NAME + " does not like recipient"),
+            new Form(" failed after i sent", "(?:^|\\s)" + NAME + " failed after i sent the message"),
             // A DSN's field quoted in the text.
-            Pattern.compile("\\bremote-mta: ?dns; ?" + NAME));
+            new Form("remote-mta:", "\\bremote-mta: ?dns; ?" + NAME));
+
+    private record Form(String key, Pattern pattern) {
+
+        Form(String key, String regex) {
+            this(key, Pattern.compile(regex));
+        }
+    }
 
     private RefusingHost() {
     }
@@ -38,7 +49,10 @@ public final class RefusingHost {
         }
         var lower = text.toLowerCase(Locale.ROOT);
         for (var form : FORMS) {
-            var m = form.matcher(lower);
+            if (!lower.contains(form.key())) {
+                continue;
+            }
+            var m = form.pattern().matcher(lower);
             if (m.find()) {
                 var host = m.group(1);
                 if (host.startsWith("[") && host.endsWith("]")) {
