@@ -1,4 +1,4 @@
-/** What a bounce means: SMTP reply and enhanced status codes (RFC 3463) and the classification table. */
+/** What a bounce means: SMTP reply and enhanced status codes (RFC 3463), the SMTP stage and the classification table. */
 @NullMarked
 package dev.suppression.classification;
 
