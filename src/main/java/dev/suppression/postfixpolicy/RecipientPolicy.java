@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Judges one policy request with the check senders call over HTTP ({@link SuppressionList#check}): the same
@@ -83,7 +84,7 @@ final class RecipientPolicy {
             };
         } catch (RuntimeException e) {
             // Database down, pool exhausted, or a bug: none of them is a reason to let mail through.
-            return unavailable(recipient, e.toString());
+            return unavailable(recipient, e + " (" + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ")");
         }
     }
 
