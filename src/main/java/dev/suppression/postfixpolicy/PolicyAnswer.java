@@ -21,16 +21,27 @@ record PolicyAnswer(String action, Outcome outcome) {
 
     /** What happened to a request; one metric series each. */
     enum Outcome {
-        ALLOW, SUPPRESSED, DOMAIN_PAUSED,
+        ALLOW("DUNNO"), SUPPRESSED("550"), DOMAIN_PAUSED("DEFER_IF_PERMIT"),
         /** Not a recipient: Postfix also asks at other stages when the check is listed there. */
-        NOT_JUDGED,
+        NOT_JUDGED("DUNNO"),
         /** Not a readable access-policy request, or a recipient that is no mail address. */
-        MALFORMED,
+        MALFORMED("DUNNO"),
         /** The check could not be made (database down); answered with the configured outage action. */
-        UNAVAILABLE;
+        UNAVAILABLE("");
+
+        private final String action;
+
+        Outcome(String action) {
+            this.action = action;
+        }
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The first word of the action sent back; the outage action's is configured, so it is not known here. */
+        String action() {
+            return action;
         }
     }
 

@@ -33,9 +33,8 @@ final class RecipientPolicy {
             timers.put(outcome, Timer.builder("suppression.postfix.policy.requests")
                     .description("Postfix policy requests answered, by outcome and the action sent back")
                     .tag("outcome", outcome.tag())
-                    .tag("action", actionWord(outcome == PolicyAnswer.Outcome.UNAVAILABLE ? outageAction
-                            : outcome == PolicyAnswer.Outcome.SUPPRESSED ? "550"
-                            : outcome == PolicyAnswer.Outcome.DOMAIN_PAUSED ? "DEFER_IF_PERMIT" : PolicyAnswer.DUNNO))
+                    .tag("action", outcome == PolicyAnswer.Outcome.UNAVAILABLE ? actionWord(outageAction)
+                            : outcome.action())
                     .register(meters));
         }
     }
