@@ -2,11 +2,18 @@ package dev.suppression.mailbox;
 
 import dev.suppression.dsn.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Bounce messages for the mailbox: the fixtures under {@code src/test/resources/dsn}, made to name a test's own addresses. */
 final class TestBounces {
+
+    private static final Supplier<String> AN_HOUR_AGO = () -> DateTimeFormatter.RFC_1123_DATE_TIME
+            .format(ZonedDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0));
 
     private TestBounces() {
     }
@@ -17,7 +24,10 @@ final class TestBounces {
         var text = fixture("postfix-dsn-user-unknown.eml")
                 .replace("jane.doe@northwind.example", address)
                 .replace("northwind.example", domain)
-                .replace("<20261123081407.4FbX2K1kLmz9vBq@mail.shop.example>", "<" + UUID.randomUUID() + "@mail.shop.example>");
+                .replace("<20261123081407.4FbX2K1kLmz9vBq@mail.shop.example>", "<" + UUID.randomUUID() + "@mail.shop.example>")
+                // The fixture's dates are fixed; an hour ago keeps the bounce inside the domain's 24 h cluster
+                // window whatever day the tests run on.
+                .replaceAll("Mon, 23 Nov 2026 09:14:0\\d \\+0100( \\(CET\\))?", AN_HOUR_AGO.get());
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
