@@ -23,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnections the most connections open at once; Postfix holds one per smtpd process, so this should
  *                       be at least the smtpd process limit of every instance that asks. A connection beyond it
  *                       is closed at once, and Postfix answers with its {@code default_action}
+ * @param maxConcurrentChecks how many requests may wait on the check at once; the others queue here rather than
+ *                       in the connection pool, so a burst of smtpd processes is answered in turn instead of
+ *                       timing out on the pool (which would read as an outage), and HTTP callers keep
+ *                       connections. Keep it below {@code spring.datasource.hikari.maximum-pool-size}
  * @param readTimeout    how long a connection may sit idle between requests before it is closed; longer than
  *                       Postfix's {@code smtpd_policy_service_max_idle} (300s), so Postfix closes idle
  *                       connections first and never finds one closed under it
@@ -36,6 +40,7 @@ public record PostfixPolicySettings(@DefaultValue("false") boolean enabled,
                                     @NotBlank @DefaultValue("127.0.0.1") String address,
                                     @Min(0) @Max(65_535) @DefaultValue("10045") int port,
                                     @Min(1) @Max(100_000) @DefaultValue("256") int maxConnections,
+                                    @Min(1) @Max(10_000) @DefaultValue("16") int maxConcurrentChecks,
                                     @NotNull @DefaultValue("330s") Duration readTimeout,
                                     // One line of printable ASCII: a line end would break the protocol.
                                     @NotBlank @Size(max = 400) @Pattern(regexp = "[\\x20-\\x7e]+")

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,13 @@ final class RecipientPolicy {
     private final SuppressionList list;
     private final String outageAction;
     private final Map<PolicyAnswer.Outcome, Timer> timers = new EnumMap<>(PolicyAnswer.Outcome.class);
+    private final Semaphore checks;
 
     RecipientPolicy(SuppressionList list, PostfixPolicySettings settings, MeterRegistry meters) {
         this.list = list;
         this.outageAction = settings.outageAction().strip();
+        // Fair, so a request that waits is answered in its turn; Postfix's own timeout bounds the wait.
+        this.checks = new Semaphore(settings.maxConcurrentChecks(), true);
         for (var outcome : PolicyAnswer.Outcome.values()) {
             timers.put(outcome, Timer.builder("suppression.postfix.policy.requests")
                     .description("Postfix policy requests answered, by outcome and the action sent back")
@@ -73,6 +77,12 @@ final class RecipientPolicy {
             return PolicyAnswer.malformed();
         }
         try {
+            checks.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable(recipient, "interrupted while waiting for a turn to check (the service is stopping)");
+        }
+        try {
             var view = list.check(recipient);
             return switch (view.verdict()) {
                 case ALLOW -> PolicyAnswer.allow();
@@ -84,6 +94,8 @@ final class RecipientPolicy {
         } catch (RuntimeException e) {
             // Database down, pool exhausted, or a bug: none of them is a reason to let mail through.
             return unavailable(recipient, e + " (" + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ")");
+        } finally {
+            checks.release();
         }
     }
 

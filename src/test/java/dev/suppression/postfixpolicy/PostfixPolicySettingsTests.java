@@ -15,7 +15,7 @@ class PostfixPolicySettingsTests {
     void offByDefaultOnLoopbackDeferringWhileTheCheckIsUnavailable() {
         var settings = bind(Map.of());
 
-        assertThat(settings).isEqualTo(new PostfixPolicySettings(false, "127.0.0.1", 10045, 256,
+        assertThat(settings).isEqualTo(new PostfixPolicySettings(false, "127.0.0.1", 10045, 256, 16,
                 Duration.ofSeconds(330), "DEFER_IF_PERMIT 4.3.0 Suppression list unavailable, try again later"));
         assertThat(settings.failsOpen()).isFalse();
     }
@@ -28,13 +28,13 @@ class PostfixPolicySettingsTests {
 
     @Test
     void anOutageActionThatIsNoAccessActionIsRefusedAtStart() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PostfixPolicySettings(true, "127.0.0.1", 10045, 256,
+        assertThatIllegalArgumentException().isThrownBy(() -> new PostfixPolicySettings(true, "127.0.0.1", 10045, 256, 16,
                 Duration.ofSeconds(330), "ALLOW")).withMessageContaining("outage-action must be an access(5) action");
     }
 
     @Test
     void aReadTimeoutOfZeroIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PostfixPolicySettings(true, "127.0.0.1", 10045, 256,
+        assertThatIllegalArgumentException().isThrownBy(() -> new PostfixPolicySettings(true, "127.0.0.1", 10045, 256, 16,
                 Duration.ZERO, "DUNNO")).withMessageContaining("read-timeout must be positive");
     }
 
