@@ -176,6 +176,8 @@ public final class BenchReport {
         f.put("verdicts_checked", verify.path("checked").asLong() + batch.path("verified_addresses").asLong());
         f.put("verdict_mismatches", verify.path("mismatches").asLong() + batchMismatches);
 
+        policy(label, f);
+
         var details = f.putObject("rounds");
         details.set("check_cpu", cpuFiles(label, "check", checks.size()));
         details.set("floor_cpu", cpuFiles(label, "floor", floors.size()));
@@ -188,6 +190,48 @@ public final class BenchReport {
             raw.set(name, step(label, name));
         }
         return f;
+    }
+
+    /**
+     * The Postfix policy phase (issue 15): policy requests per second against the HTTP check in alternating
+     * rounds at the same connections and probes, and what one request of each cost in CPU.
+     */
+    private void policy(String label, ObjectNode f) {
+        var checks = rounds(label, "policy-check");
+        var policies = rounds(label, "policy");
+        var ratios = new ArrayList<Double>();
+        var cpuRatios = new ArrayList<Double>();
+        long mismatches = 0;
+        long errors = 0;
+        for (int i = 0; i < Math.min(checks.size(), policies.size()); i++) {
+            ratios.add(policies.get(i).path("rps").asDouble() / Math.max(1, checks.get(i).path("rps").asDouble()));
+            mismatches += policies.get(i).path("mismatches").asLong();
+            errors += policies.get(i).path("errors").asLong() + checks.get(i).path("errors").asLong();
+            var checkCpu = steps.resolve(label + "-policy-check-" + (i + 1) + ".json.cpu");
+            var policyCpu = steps.resolve(label + "-policy-" + (i + 1) + ".json.cpu");
+            long requests = policies.get(i).path("requests").asLong();
+            if (Files.exists(checkCpu) && Files.exists(policyCpu) && requests > 0) {
+                var c = BenchClient.JSON.readTree(checkCpu.toFile());
+                var p = BenchClient.JSON.readTree(policyCpu.toFile());
+                double perCheck = c.path("service_cpu_ms_per_request").asDouble() + c.path("postgres_cpu_ms_per_request").asDouble();
+                double perPolicy = (p.path("service_cpu_ms").asDouble() + p.path("postgres_cpu_ms").asDouble()) / requests;
+                if (perPolicy > 0) {
+                    cpuRatios.add(perCheck / perPolicy);
+                }
+            }
+        }
+        f.put("policy_rps", Math.round(median(policies.stream().map(n -> n.path("rps").asDouble()).toList())));
+        f.put("policy_p50_ms", median(policies.stream().map(n -> n.path("p50_ms").asDouble()).toList()));
+        f.put("policy_p99_ms", median(policies.stream().map(n -> n.path("p99_ms").asDouble()).toList()));
+        f.put("policy_check_rps", Math.round(median(checks.stream().map(n -> n.path("rps").asDouble()).toList())));
+        f.put("policy_to_check", BenchClient.round(median(ratios), 3));
+        f.put("policy_to_check_cpu", BenchClient.round(median(cpuRatios), 3));
+        f.put("policy_mismatches", mismatches);
+        f.put("policy_errors", errors);
+        var details = f.putObject("policy_rounds");
+        details.set("check", BenchClient.JSON.valueToTree(checks));
+        details.set("policy", BenchClient.JSON.valueToTree(policies));
+        details.set("policy_to_check", BenchClient.JSON.valueToTree(ratios));
     }
 
     /** Medians over the rounds of the CPU milliseconds one request cost the service and PostgreSQL. */
@@ -277,12 +321,25 @@ public final class BenchReport {
             mismatches += sizes.get(label).path("verdict_mismatches").asLong();
             errors += sizes.get(label).path("http_errors").asLong();
         }
+        target(targets, "policy_to_check", "Postfix policy requests/s / HTTP check requests/s at " + at
+                + ", 16 connections >= 3", large.path("policy_to_check").asDouble(),
+                large.path("policy_to_check").asDouble() >= 3);
+        target(targets, "policy_answers_exact", "every Postfix policy reply as the probe's verdict demands, at every size",
+                mismatchesAndErrors(sizes, labels), mismatchesAndErrors(sizes, labels) == 0);
         target(targets, "verdicts_exact", "every sampled check and batch-check verdict as expected, no HTTP errors",
                 mismatches + errors, mismatches == 0 && errors == 0);
         if (quick) {
             targets.put("note", "quick run: the 1M targets are judged at " + at + "; run bench/run for the real sizes");
         }
         return targets;
+    }
+
+    private static long mismatchesAndErrors(ObjectNode sizes, List<String> labels) {
+        long wrong = 0;
+        for (var label : labels) {
+            wrong += sizes.get(label).path("policy_mismatches").asLong() + sizes.get(label).path("policy_errors").asLong();
+        }
+        return wrong;
     }
 
     private static ObjectNode target(ObjectNode targets, String name, String rule, double value, boolean pass) {
@@ -318,7 +375,8 @@ public final class BenchReport {
                 "http_floor_p99_ms", "check_to_floor", "check_service_cpu_ms", "check_postgres_cpu_ms",
                 "floor_service_cpu_ms", "floor_postgres_cpu_ms", "check_to_floor_cpu", "jdbc_lookup_rps", "check_to_jdbc", "batch_check_addresses_per_s",
                 "ingest_events_per_s", "jdbc_batch_insert_rows_per_s", "ingest_to_jdbc_floor", "heap_used_mb",
-                "verdict_mismatches", "http_errors")) {
+                "verdict_mismatches", "http_errors", "policy_rps", "policy_p99_ms", "policy_check_rps",
+                "policy_to_check", "policy_to_check_cpu", "policy_mismatches")) {
             out.append(String.format("%-30s", figure));
             for (var label : labels) {
                 var value = sizes.get(label).path(figure);
@@ -368,7 +426,12 @@ public final class BenchReport {
             new String[] {"ingest_to_jdbc_floor", "`ingest_to_jdbc_floor`"},
             new String[] {"import_rows_per_s", "import, rows/s"},
             new String[] {"import_seconds", "import, seconds for the size"},
-            new String[] {"heap_used_mb", "heap used after load and a full GC, MB"});
+            new String[] {"heap_used_mb", "heap used after load and a full GC, MB"},
+            new String[] {"policy_rps", "Postfix policy, requests/s (`policy_rps`)"},
+            new String[] {"policy_p99_ms", "Postfix policy p99, ms"},
+            new String[] {"policy_check_rps", "HTTP check in the policy rounds, requests/s"},
+            new String[] {"policy_to_check", "`policy_to_check`"},
+            new String[] {"policy_to_check_cpu", "check CPU / policy CPU per request (`policy_to_check_cpu`)"});
 
     /** The README's table: every figure at each size, then the targets. */
     String markdown(ObjectNode json) {
