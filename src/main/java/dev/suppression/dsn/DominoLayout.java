@@ -18,7 +18,8 @@ final class DominoLayout implements BounceLayout {
 
     @Override
     public boolean recognises(BounceText bounce) {
-        return bounce.subjectStartsWith("DELIVERY FAILURE:") || bounce.says("was not delivered to:") && bounce.says("because:");
+        // Courier writes "DELIVERY FAILURE:" subjects too; only Domino writes "was not delivered to:" ... "because:".
+        return bounce.says("was not delivered to:") && bounce.says("because:");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.suppression.dsn;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,11 @@ import java.util.regex.Pattern;
 final class FmlLayout implements BounceLayout {
 
     private static final Pattern BRACKETED = Pattern.compile("<(" + PlainTextBounce.ADDRESS + ")>");
+
+    /** fml's refusals are of the sender (not a member, taken for a spammer), never of a mailbox. */
+    private static final Map<String, String> STATUS_BY_SENTENCE = Map.of(
+            "not a member", "5.7.1",
+            "reject", "5.7.1");
 
     @Override
     public String name() {
@@ -31,7 +37,8 @@ final class FmlLayout implements BounceLayout {
             var m = BRACKETED.matcher(line);
             if (m.find() && PlainTextBounce.isRecipient(m.group(1), bounce.ownParties())
                     && seen.add(PlainTextBounce.key(m.group(1)))) {
-                recipients.add(PlainTextBounce.failed(bounce, PlainTextBounce.key(m.group(1)), line.strip(), line, false));
+                recipients.add(PlainTextBounce.withStatusOfSentence(PlainTextBounce.failed(bounce,
+                        PlainTextBounce.key(m.group(1)), line.strip(), line, false), STATUS_BY_SENTENCE));
             }
         }
         return recipients;

@@ -41,7 +41,8 @@ final class PlainTextBounce {
             + "remote server|antwort|fehlermeldung|réponse|reponse|erreur)\\b[^:]{0,60}:");
     /** Lines that close an SMTP response: what the MTA says after quoting it. */
     private static final List<String> RESPONSE_TRAILERS = List.of("giving up on", "i'm not going to try again",
-            "diagnostic information for administrators", "generating server:", "---", "no action is required");
+            "diagnostic information for administrators", "generating server:", "---", "no action is required",
+            "remote system:");
     private static final Set<String> ROLE_ACCOUNTS = Set.of("postmaster", "mailer-daemon", "mailerdaemon",
             "mail-daemon", "abuse", "hostmaster", "noreply", "no-reply", "support", "help");
     private static final int MAX_RESPONSE = 2_000;
@@ -223,10 +224,20 @@ final class PlainTextBounce {
      * ({@code 550-5.1.1 ...}) joined into one, without the quotes or brackets the MTA put around it.
      */
     static @Nullable String response(List<String> block) {
+        // A refusal (4xx, 5xx) before any positive reply a transcript quotes on the way to it.
+        var refusal = response(block, true);
+        return refusal != null ? refusal : response(block, false);
+    }
+
+    private static @Nullable String response(List<String> block, boolean refusalsOnly) {
         for (int i = 0; i < block.size(); i++) {
             var line = block.get(i);
             var m = REPLY_CODE.matcher(line);
-            if (!m.find()) {
+            boolean found = m.find();
+            while (found && refusalsOnly && m.group().charAt(0) == '2') {
+                found = m.find();
+            }
+            if (!found) {
                 continue;
             }
             var before = line.substring(0, m.start()).strip();
@@ -254,12 +265,38 @@ final class PlainTextBounce {
             if (before.endsWith("'") && response.endsWith("'")) {
                 response = response.substring(0, response.length() - 1);
             }
-            if (before.lastIndexOf('<') > before.lastIndexOf('>') && response.endsWith(">")) {
-                response = response.substring(0, response.length() - 1);
+            // The bracket the MTA opened before the reply closes after it: "<host #5.1.1 smtp;550 ...>",
+            // Sendmail's "(reason: 550 ...)", X6's "[550 5.1.1 User unknown]".
+            for (var pair : List.of("<>", "()", "[]")) {
+                if (before.lastIndexOf(pair.charAt(0)) > before.lastIndexOf(pair.charAt(1))
+                        && response.endsWith(String.valueOf(pair.charAt(1)))) {
+                    response = response.substring(0, response.length() - 1);
+                }
             }
             return cap(response.strip());
         }
-        return afterHeading(block);
+        return refusalsOnly ? null : afterHeading(block);
+    }
+
+    /**
+     * A recipient whose diagnostic has no status code, given the one its layout's fixed sentence means (Sisimai
+     * reads these the same way): the classifier then need not guess from a wording only that MTA writes.
+     */
+    static FailedRecipient withStatusOfSentence(FailedRecipient recipient, Map<String, String> statusBySentence) {
+        if (recipient.status() != null || recipient.diagnostic() == null) {
+            return recipient;
+        }
+        var diagnostic = recipient.diagnostic().toLowerCase(Locale.ROOT);
+        for (var sentence : statusBySentence.entrySet()) {
+            if (diagnostic.contains(sentence.getKey())) {
+                return new FailedRecipient(recipient.recipient(), recipient.finalRecipient(), recipient.action(),
+                        DeliveryStatusReport.effectiveStatus(recipient.action(),
+                                EnhancedStatusCode.find(sentence.getValue()).orElse(null), null),
+                        recipient.smtpCode(), recipient.diagnostic(), recipient.stage(), recipient.remoteMta(),
+                        recipient.reportingMta(), recipient.lastAttempt(), recipient.evidence());
+            }
+        }
+        return recipient;
     }
 
     /** A response without a reply code, in the paragraph under "The response was:" and the like. */

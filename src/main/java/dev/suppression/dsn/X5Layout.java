@@ -32,7 +32,7 @@ final class X5Layout implements BounceLayout {
             if (!section.type().is("message/rfc822")) {
                 continue;
             }
-            var text = section.text();
+            var text = section.text().replace("\r\n", "\n").replace('\r', '\n');
             var lower = text.toLowerCase(Locale.ROOT);
             int at = lower.indexOf(STATUS_PART);
             if (at < 0) {
