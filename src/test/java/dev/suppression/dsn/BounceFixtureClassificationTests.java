@@ -231,6 +231,184 @@ class BounceFixtureClassificationTests {
         assertThat(diagnosis.classification().isHardBounce() && stage.concernsTheRecipient()).isEqualTo(suppresses);
     }
 
+    /** Each fixture is read by the recogniser of the layout it imitates, picked from the ordered list. */
+    @ParameterizedTest(name = "{0} is read as {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            activehunter-no-mailbox.eml                       | TransWARE Active!hunter
+            activehunter-over-quota.eml                       | TransWARE Active!hunter
+            amazonses-dsn-mailbox-full.eml                    | Amazon SES (email) (RFC 3464)
+            amazonses-plain-user-unknown.eml                  | Amazon SES (email)
+            amazonses-sns-json-bare.eml                       | Amazon SES (SNS notification)
+            amazonses-sns-json-envelope.eml                   | Amazon SES (SNS notification)
+            amazonworkmail-mailbox-full.eml                   | Amazon WorkMail (RFC 3464)
+            amazonworkmail-user-unknown.eml                   | Amazon WorkMail (RFC 3464)
+            aol-rate-limited.eml                              | AOL
+            aol-user-unknown.eml                              | AOL
+            apachejames-no-such-user.eml                      | Apache James
+            apachejames-relay-denied.eml                      | Apache James
+            barracuda-spam.eml                                | Barracuda (RFC 3464)
+            barracuda-user-unknown.eml                        | Barracuda (RFC 3464)
+            biglobe-mailbox-full.eml                          | BIGLOBE
+            biglobe-user-unknown.eml                          | BIGLOBE
+            courier-over-quota.eml                            | Courier (RFC 3464)
+            courier-user-unknown.eml                          | Courier (RFC 3464)
+            docomo-filtered.eml                               | NTT DoCoMo
+            docomo-user-unknown.eml                           | NTT DoCoMo
+            domino-cannot-route.eml                           | IBM Domino
+            domino-user-unknown.eml                           | IBM Domino
+            dragonfly-unauthenticated.eml                     | mailer daemon
+            dsn-delayed.eml                                   | Postfix (RFC 3464)
+            dsn-exim-generic-status.eml                       | Exim (RFC 3464)
+            dsn-final-recipient-without-domain.eml            | Postfix (RFC 3464)
+            dsn-gmail-dmarc.eml                               | Postfix (RFC 3464)
+            dsn-gmail.eml                                     | Gmail (RFC 3464)
+            dsn-icloud-over-quota.eml                         | Postfix (RFC 3464)
+            dsn-message-too-big.eml                           | Postfix (RFC 3464)
+            dsn-multiple-recipients.eml                       | Sendmail (RFC 3464)
+            dsn-null-mx.eml                                   | Postfix (RFC 3464)
+            dsn-office365.eml                                 | Microsoft 365 (RFC 3464)
+            dsn-policy-block.eml                              | Sendmail (RFC 3464)
+            dsn-rate-limited-delayed.eml                      | Postfix (RFC 3464)
+            dsn-sender-rejected.eml                           | Postfix (RFC 3464)
+            dsn-spam-detected.eml                             | Postfix (RFC 3464)
+            dsn-without-action.eml                            | RFC 3464
+            dutch.eml                                         | Dutch
+            exchange-2003.eml                                 | Microsoft Exchange 2003
+            exchange-ndr-policy.eml                           | Microsoft 365 (RFC 3464)
+            exchange-ndr.eml                                  | Microsoft Exchange 2007+
+            exchange2003-mailbox-full.eml                     | Microsoft Exchange 2003
+            exchange2003-user-unknown.eml                     | Microsoft Exchange 2003
+            exchange2007-mailbox-full.eml                     | Microsoft Exchange 2007+
+            exchange2007-user-unknown.eml                     | Microsoft Exchange 2007+ (RFC 3464)
+            exim-auto-submitted-user-unknown.eml              | Exim
+            exim-blacklisted-after-mail-from.eml              | Exim
+            exim-content-after-end-of-data.eml                | Exim
+            exim-delayed.eml                                  | Exim
+            exim-expired.eml                                  | Exim
+            exim-gmx.eml                                      | Exim
+            exim-percent-hack.eml                             | Exim
+            exim-system-error.eml                             | Exim
+            exim.eml                                          | Exim
+            ezweb-rejected-transcript.eml                     | au EZweb
+            ezweb-user-unknown.eml                            | au EZweb
+            facebook-policy.eml                               | Facebook (RFC 3464)
+            facebook-user-unknown.eml                         | Facebook (RFC 3464)
+            fml-not-member.eml                                | fml
+            fml-rejected-spammer.eml                          | fml
+            french.eml                                        | French
+            german.eml                                        | German
+            gmail-address-not-found-plain.eml                 | Gmail
+            gmail-dsn-missing-start-boundary.eml              | Gmail (RFC 3464)
+            gmail-dsn-spam-after-data.eml                     | Gmail (RFC 3464)
+            gmx-mailbox-unavailable.eml                       | GMX / WEB.DE
+            google-address-not-found.eml                      | Gmail
+            google-groups-french.eml                          | Google Groups
+            google-groups-not-permitted.eml                   | Google Groups
+            google-plain.eml                                  | Gmail
+            google-workspace-disabled.eml                     | Gmail (RFC 3464)
+            gsuite-delayed.eml                                | Google Workspace (G Suite)
+            gsuite-user-unknown.eml                           | Google Workspace (G Suite)
+            haraka-relay-denied.eml                           | Postfix (RFC 3464)
+            icloud-spam-after-data.eml                        | Apple iCloud (RFC 3464)
+            icloud-user-unknown-dsn.eml                       | Apple iCloud (RFC 3464)
+            icloud-user-unknown.eml                           | Postfix
+            imail-remote-response.eml                         | IMail
+            imail-unknown-user.eml                            | IMail
+            interscan-rejected-at-data.eml                    | Trend Micro InterScan MSS
+            interscan-user-unknown.eml                        | Trend Micro InterScan MSS
+            italian.eml                                       | Italian
+            kddi-mailbox-full.eml                             | au by KDDI
+            kddi-relay-error.eml                              | au by KDDI
+            mailer-daemon-unbranded-original-to-quoted.eml    | mailer daemon
+            mailer-daemon-unbranded-recipient-in-sentence.eml | mailer daemon
+            mailgun-blocked.eml                               | Mailgun (RFC 3464)
+            mailgun-user-unknown.eml                          | Mailgun (RFC 3464)
+            mailmarshal-mailbox-full.eml                      | MailMarshal
+            mailmarshal-user-unknown.eml                      | MailMarshal
+            mailru-spam.eml                                   | Mail.ru
+            mailru-user-unknown.eml                           | Mail.ru
+            mandrill-mailbox-full.eml                         | MailChimp / Mandrill (RFC 3464)
+            mandrill-user-unknown.eml                         | MailChimp / Mandrill (RFC 3464)
+            mcafee-blocked.eml                                | McAfee Email Gateway
+            mcafee-user-unknown.eml                           | McAfee Email Gateway
+            messagelabs-blocked.eml                           | MessageLabs / Symantec.cloud (RFC 3464)
+            messagelabs-user-unknown.eml                      | MessageLabs / Symantec.cloud (RFC 3464)
+            messagingserver-plain-mailbox-full.eml            | Oracle / Sun Messaging Server
+            messagingserver-user-unknown.eml                  | Oracle / Sun Messaging Server (RFC 3464)
+            mfilter-spam-at-data.eml                          | Digital Arts m-FILTER
+            mfilter-user-unknown.eml                          | Digital Arts m-FILTER
+            mimecast-blocked.eml                              | Mimecast (RFC 3464)
+            mimecast-user-unknown.eml                         | Mimecast (RFC 3464)
+            mxlogic-blocked.eml                               | MXLogic (McAfee SaaS)
+            mxlogic-user-unknown.eml                          | MXLogic (McAfee SaaS)
+            notes-hop-count.eml                               | Lotus Notes
+            notes-user-unknown.eml                            | Lotus Notes
+            office365-banned-sending-ip.eml                   | Microsoft 365
+            office365-dsn-disabled.eml                        | Microsoft 365 (RFC 3464)
+            office365-recipient-not-found-no-boundary.eml     | Microsoft 365 (RFC 3464)
+            outlook-hotmail-blocked.eml                       | Outlook.com / Hotmail (RFC 3464)
+            outlook-hotmail-user-unknown.eml                  | Outlook.com / Hotmail (RFC 3464)
+            portuguese.eml                                    | Portuguese
+            postfix-dsn-helo-rejected.eml                     | Postfix (RFC 3464)
+            postfix-dsn-mailbox-full.eml                      | Postfix (RFC 3464)
+            postfix-dsn-user-unknown.eml                      | Postfix (RFC 3464)
+            postfix-plain-policy-after-mail-from.eml          | Postfix
+            postfix-plain-quoted-local-part.eml               | Postfix
+            postfix-plain-spam-after-data.eml                 | Postfix
+            postfix-plain.eml                                 | Postfix
+            postmark-spam.eml                                 | Postmark (RFC 3464)
+            postmark-user-unknown.eml                         | Postmark (RFC 3464)
+            powermta-bad-mailbox.eml                          | RFC 3464
+            proofpoint-blocked.eml                            | Proofpoint (RFC 3464)
+            proofpoint-user-unknown.eml                       | Proofpoint (RFC 3464)
+            qmail-content-after-data.eml                      | qmail
+            qmail-helo-rejected.eml                           | qmail
+            qmail-host-not-found.eml                          | qmail
+            qmail-sender-rejected.eml                         | qmail
+            qmail.eml                                         | qmail
+            sendgrid-expired.eml                              | SendGrid (RFC 3464)
+            sendgrid-user-unknown.eml                         | SendGrid (RFC 3464)
+            sendmail-dsn-generic-mailbox-status.eml           | Sendmail (RFC 3464)
+            sendmail-dsn-mailbox-full.eml                     | Sendmail (RFC 3464)
+            sendmail-dsn-moved.eml                            | Sendmail (RFC 3464)
+            sendmail-plain-sender-rejected-at-mail.eml        | Sendmail
+            sendmail-plain-spam-after-data.eml                | Sendmail
+            sendmail-plain.eml                                | Sendmail
+            ses-dsn.eml                                       | Amazon SES (email) (RFC 3464)
+            spanish.eml                                       | Spanish
+            sparkpost-policy.eml                              | SparkPost (RFC 3464)
+            sparkpost-user-unknown.eml                        | SparkPost (RFC 3464)
+            trendmicro-spam.eml                               | Trend Micro (RFC 3464)
+            trendmicro-user-unknown.eml                       | Trend Micro (RFC 3464)
+            v5sendmail-open-relay-refused.eml                 | Sendmail 5
+            v5sendmail-user-unknown.eml                       | Sendmail 5
+            verizon-no-boundary-parameter.eml                 | Verizon
+            verizon-policy.eml                                | Verizon
+            webde-rejected-ip.eml                             | GMX / WEB.DE
+            x1-mailbox-full.eml                               | unbranded mailer daemon X1
+            x1-user-unknown.eml                               | unbranded mailer daemon X1
+            x2-no-account.eml                                 | unbranded mailer daemon X2
+            x2-over-quota.eml                                 | unbranded mailer daemon X2
+            x3-blocked-at-mail.eml                            | unbranded mailer daemon X3
+            x3-no-such-user.eml                               | unbranded mailer daemon X3
+            x4-qmail-clone-mailbox-full.eml                   | qmail clone (X4)
+            x4-qmail-clone-user-unknown.eml                   | qmail clone (X4)
+            x5-nested-mailbox-full.eml                        | unbranded mailer daemon X5
+            x5-nested-user-unknown.eml                        | unbranded mailer daemon X5
+            x6-rejected-at-data.eml                           | unbranded mailer daemon X6
+            x6-rejected-recipient.eml                         | unbranded mailer daemon X6
+            yahoo-blocked.eml                                 | Yahoo
+            yahoo-over-quota.eml                              | Yahoo
+            yahoo.eml                                         | Yahoo
+            yandex-spam.eml                                   | Yandex (RFC 3464)
+            yandex-user-unknown.eml                           | Yandex (RFC 3464)
+            zoho-policy.eml                                   | Zoho Mail (RFC 3464)
+            zoho-user-unknown.eml                             | Zoho Mail (RFC 3464)
+            """)
+    void eachBounceIsReadByTheRecogniserOfItsLayout(String fixture, String layout) {
+        assertThat(parser.parse(Fixtures.bytes(fixture)).layout()).isEqualTo(layout);
+    }
+
     @ParameterizedTest(name = "{0} names {1}")
     @CsvSource(delimiter = '|', textBlock = """
             dsn-exim-generic-status.eml  | m.brown@fabrikam.example, support-desk@fabrikam.example

@@ -184,4 +184,38 @@ class BounceMessageParserTests {
                     assertThat(e.getMessage()).contains("the " + layout + " bounce layout");
                 });
     }
+
+    @Test
+    void aBounceMarkedAutoSubmittedAutoRepliedIsStillABounce() {
+        var message = parser.parse(Fixtures.bytes("exim-auto-submitted-user-unknown.eml"));
+
+        assertThat(message.recipients()).extracting(FailedRecipient::recipient, FailedRecipient::stage)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rita.gomes@lagunaverde.example",
+                        dev.suppression.classification.SmtpStage.RCPT));
+    }
+
+    @Test
+    void anExpiredActionIsAFailureReadFromItsStatus() {
+        var recipient = parser.parse(Fixtures.bytes("sendgrid-expired.eml")).recipients().getFirst();
+
+        assertThat(recipient.action()).isEqualTo(DeliveryAction.EXPIRED);
+        assertThat(recipient.status()).isEqualTo("4.4.7");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            office365-recipient-not-found-no-boundary.eml | jonas.kirk@rivertown.example
+            verizon-no-boundary-parameter.eml             | 5551234567@vtext.example
+            gmail-dsn-missing-start-boundary.eml          | june.ray@fernhill.example
+            """)
+    void aMultipartWithoutAUsableBoundaryIsSplitAsMailClientsSplitIt(String fixture, String recipient) {
+        assertThat(parser.parse(Fixtures.bytes(fixture)).recipients()).extracting(FailedRecipient::recipient)
+                .containsExactly(recipient);
+    }
+
+    @Test
+    void aRecipientTheTextNamesIsTakenOverAnAddressQuotedFromTheOriginal() {
+        assertThat(parser.parse(Fixtures.bytes("mailer-daemon-unbranded-original-to-quoted.eml")).recipients())
+                .extracting(FailedRecipient::recipient).containsExactly("hugh.lane@hollybrook.example");
+    }
 }
