@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides what a posted message is and reads it with the parser for its kind: feedback reports and read
- * receipts are refused by their report type; an RFC 3464 report is read field by field; auto-replies and
- * challenge-response requests are refused by their headers; then the plain-text layouts are tried; anything
- * left is an ordinary message. A bounce is never guessed from an auto-reply, and an auto-reply never from
+ * receipts are refused by their report type; an RFC 3464 report is read field by field (and completed from the
+ * text where its fields fall short); auto-replies and challenge-response requests that do not come from a mailer
+ * daemon are refused by their headers; then the layouts of {@link BounceLayouts} are tried in order; anything
+ * left is an ordinary message. The MIME structure is read the way mail clients read it, so a message one can
+ * show is never refused as unreadable. A bounce is never guessed from an auto-reply, and an auto-reply never from
  * a bounce (mailer daemons mark bounces {@code Auto-Submitted: auto-replied} too, so that header is only
  * consulted last).
  */
@@ -64,7 +66,7 @@ final class BounceMessageParser {
         try {
             return read(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)));
         } catch (MessagingException e) {
-            throw new UnreadableMessageException("The message cannot be parsed as MIME (" + e.getMessage()
+            throw new UnreadableMessageException("The header section of the message cannot be read (" + e.getMessage()
                     + "). Post the message exactly as it was received.");
         } catch (UnreadableMessageException | NotABounceException e) {
             throw e;
@@ -76,7 +78,7 @@ final class BounceMessageParser {
         }
     }
 
-    private BounceMessage read(MimeMessage message) throws MessagingException {
+    private BounceMessage read(MimeMessage message) {
         var headers = new Headers(message);
         if (MESSAGE_HEADERS.stream().allMatch(name -> headers.value(name) == null)) {
             throw new UnreadableMessageException(notAMessage());
@@ -91,56 +93,78 @@ final class BounceMessageParser {
         if (reportTypes.contains("disposition-notification") || parts.first("message/disposition-notification").isPresent()) {
             throw new NotABounceException(MessageKind.READ_RECEIPT, "");
         }
+        var fromMailerDaemon = fromMailerDaemon(headers);
+        var bounce = BounceText.of(headers, parts, notificationText(parts), fromMailerDaemon);
         var status = parts.first("message/delivery-status", "message/global-delivery-status");
+        List<String> skipped = List.of();
         if (status.isPresent()) {
-            return deliveryStatus(DeliveryStatusReport.parse(status.get().text()), parts, headers, date);
+            var report = DeliveryStatusReport.parse(status.get().text());
+            var failed = DsnCompletion.complete(report.failed(), bounce);
+            if (!failed.isEmpty()) {
+                var layout = BounceLayouts.recognise(bounce).map(BounceLayout::name)
+                        .map(name -> name + " (RFC 3464)").orElse(BounceFormat.DELIVERY_STATUS);
+                return message(layout, failed, parts, headers, bounce, date);
+            }
+            skipped = report.skipped();
         }
+        if (!fromMailerDaemon) {
+            // Mail a person's mailbox sends by itself is told by its headers before any layout could misread it.
+            refuseAutomaticReply(headers, bounce);
+        }
+        if (!skipped.isEmpty() && failedNowhere(skipped)) {
+            throw new NotABounceException(MessageKind.DELIVERY_SUCCESS, "Action: " + String.join(", ",
+                    new LinkedHashSet<>(skipped)));
+        }
+        var reading = BounceLayouts.read(bounce);
+        if (reading.isPresent()) {
+            return message(reading.get().layout().name(), reading.get().recipients(), parts, headers, bounce, date);
+        }
+        if (fromMailerDaemon) {
+            var recipients = BounceLayouts.MAILER_DAEMON.recipients(bounce);
+            if (!recipients.isEmpty()) {
+                return message(BounceLayouts.MAILER_DAEMON.name(), recipients, parts, headers, bounce, date);
+            }
+        }
+        if (status.isPresent()) {
+            throw new NotABounceException(MessageKind.UNREADABLE_BOUNCE,
+                    "its message/delivery-status part has no Final-Recipient field");
+        }
+        var recognised = BounceLayouts.recognise(bounce);
+        if (recognised.isPresent() || fromMailerDaemon) {
+            throw new NotABounceException(MessageKind.UNREADABLE_BOUNCE, "its text has the "
+                    + recognised.orElse(BounceLayouts.MAILER_DAEMON).name() + " bounce layout");
+        }
+        // RFC 3834 Auto-Submitted: mailer daemons set it on bounces too, so it decides only once no layout read one.
+        var declared = AutomaticReply.declared(headers);
+        if (declared.isPresent()) {
+            throw new NotABounceException(declared.get().kind(), declared.get().evidence());
+        }
+        throw new NotABounceException(MessageKind.ORDINARY_MAIL, subjectEvidence(headers));
+    }
+
+    private static void refuseAutomaticReply(Headers headers, BounceText bounce) {
         var auto = AutomaticReply.recognise(headers);
         if (auto.isPresent()) {
             throw new NotABounceException(auto.get().kind(), auto.get().evidence());
         }
-        var text = notificationText(parts);
-        var fromMailerDaemon = fromMailerDaemon(headers);
-        if (!fromMailerDaemon) {
-            var challenge = AutomaticReply.challenge(headers, text);
-            if (challenge.isPresent()) {
-                throw new NotABounceException(challenge.get().kind(), challenge.get().evidence());
-            }
+        var challenge = AutomaticReply.challenge(headers, bounce.reportText());
+        if (challenge.isPresent()) {
+            throw new NotABounceException(challenge.get().kind(), challenge.get().evidence());
         }
-        var ownParties = headers.addresses("From", "To", "Cc", "Sender", "Reply-To", "Return-Path");
-        var listed = headers.addresses("X-Failed-Recipients");
-        var plain = PlainTextBounce.read(text, headers.subject(), ownParties, listed, fromMailerDaemon);
-        if (plain.isEmpty()) {
-            var declared = AutomaticReply.declared(headers);
-            if (declared.isPresent()) {
-                throw new NotABounceException(declared.get().kind(), declared.get().evidence());
-            }
-            throw new NotABounceException(MessageKind.ORDINARY_MAIL, subjectEvidence(headers));
-        }
-        if (plain.get().recipients().isEmpty()) {
-            throw new NotABounceException(MessageKind.UNREADABLE_BOUNCE, "its text has the "
-                    + plain.get().format().label() + " bounce layout");
-        }
-        var originalMessageId = returnedMessageId(parts);
-        if (originalMessageId == null) {
-            originalMessageId = plain.get().returnedMessageId();
-        }
-        return new BounceMessage(plain.get().format(), plain.get().recipients(),
-                originalMessageId != null ? originalMessageId : headers.repliedTo(), headers.messageId(), date);
     }
 
-    private static BounceMessage deliveryStatus(DeliveryStatusReport report, MessageParts parts, Headers headers,
-                                                @Nullable Instant date) {
-        if (report.failed().isEmpty()) {
-            if (!report.skipped().isEmpty()) {
-                throw new NotABounceException(MessageKind.DELIVERY_SUCCESS, "Action: " + String.join(", ",
-                        new LinkedHashSet<>(report.skipped())));
-            }
-            throw new NotABounceException(MessageKind.UNREADABLE_BOUNCE,
-                    "its message/delivery-status part has no Final-Recipient field");
-        }
+    /** Only actions that say the message arrived (delivered, relayed, expanded), none that could be a failure. */
+    private static boolean failedNowhere(List<String> skipped) {
+        return skipped.stream().allMatch(action -> DeliveryAction.parse(action).isPresent());
+    }
+
+    private static BounceMessage message(String layout, List<FailedRecipient> recipients, MessageParts parts,
+                                         Headers headers, BounceText bounce, @Nullable Instant date) {
         var originalMessageId = returnedMessageId(parts);
-        return new BounceMessage(BounceFormat.DELIVERY_STATUS, report.failed(),
+        if (originalMessageId == null) {
+            originalMessageId = bounce.returnedMessageId();
+        }
+        return new BounceMessage(layout, recipients,
                 originalMessageId != null ? originalMessageId : headers.repliedTo(), headers.messageId(), date);
     }
 

@@ -70,7 +70,7 @@ record DeliveryStatusReport(List<FailedRecipient> failed, List<String> skipped) 
         var skipped = new ArrayList<String>();
         for (var fields : recipients) {
             var actionValue = fields.get("action");
-            var action = actionValue == null ? Optional.<DeliveryAction>empty() : DeliveryAction.parse(actionValue);
+            var action = actionValue == null ? withoutAction(fields) : DeliveryAction.parse(actionValue);
             if (action.isEmpty() || !action.get().isBounce()) {
                 skipped.add(actionValue == null ? "(no Action)" : actionValue.strip());
                 continue;
@@ -78,6 +78,22 @@ record DeliveryStatusReport(List<FailedRecipient> failed, List<String> skipped) 
             failed.add(recipient(fields, action.get(), reportingMta));
         }
         return new DeliveryStatusReport(List.copyOf(failed), List.copyOf(skipped));
+    }
+
+    /**
+     * A recipient group without an {@code Action} field (some gateways leave it out): failed when its status is
+     * permanent, delayed when transient; without a status it reports nothing.
+     */
+    private static Optional<DeliveryAction> withoutAction(Fields fields) {
+        var status = fields.get("status") == null ? null : EnhancedStatusCode.find(fields.get("status")).orElse(null);
+        if (status == null) {
+            return Optional.empty();
+        }
+        return switch (status.statusClass()) {
+            case 5 -> Optional.of(DeliveryAction.FAILED);
+            case 4 -> Optional.of(DeliveryAction.DELAYED);
+            default -> Optional.empty();
+        };
     }
 
     private static FailedRecipient recipient(Fields fields, DeliveryAction action, @Nullable String reportingMta) {
@@ -95,7 +111,8 @@ record DeliveryStatusReport(List<FailedRecipient> failed, List<String> skipped) 
         var reporting = host(fields.get("reporting-mta"));
         return new FailedRecipient(recipient,
                 finalRecipient != null && !finalRecipient.equalsIgnoreCase(recipient) ? finalRecipient : null,
-                action, status, smtpCode, diagnostic, remoteMta, reporting != null ? reporting : reportingMta,
+                action, status, smtpCode, diagnostic, RefusalStage.of(diagnostic, fields.text()),
+                remoteMta, reporting != null ? reporting : reportingMta,
                 date(fields.get("last-attempt-date")), fields.text());
     }
 

@@ -39,7 +39,7 @@ public class DsnIngestion {
                 settings.maxFutureSkew());
         var outcome = ingestion.ingest(batch);
         log.info("Bounce message {} ({}, original {}): {} recipients, {} accepted, {} duplicates, {} rejected",
-                bounce.messageId(), bounce.format(), bounce.originalMessageId(), batch.size(), outcome.accepted(),
+                bounce.messageId(), bounce.layout(), bounce.originalMessageId(), batch.size(), outcome.accepted(),
                 outcome.duplicates(), outcome.rejected());
         return outcome;
     }

@@ -1,5 +1,6 @@
 package dev.suppression.dsn;
 
+import dev.suppression.classification.SmtpStage;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -14,13 +15,16 @@ import org.jspecify.annotations.Nullable;
  *                       the diagnostic when the status is generic ({@code 5.0.0}), and always class 4 when delayed
  * @param smtpCode       the reply code found in the diagnostic
  * @param diagnostic     the SMTP response (or the MTA's own explanation), unfolded, without its {@code smtp;} type
- * @param remoteMta      the host that rejected the message, when the bounce names it
+ * @param stage          the point of the SMTP dialogue the refusal came at, as the bounce tells it (the
+ *                       diagnostic, the MTA's own words, a session transcript), or {@link SmtpStage#UNKNOWN}
+ * @param remoteMta      the host that refused the message: the one the bounce names, else the reporting host
+ *                       (which then refused it itself)
  * @param reportingMta   the host that wrote the bounce
  * @param lastAttempt    when delivery was last tried, when the bounce says
  * @param evidence       the lines of the bounce about this recipient, for a refusal's record
  */
 record FailedRecipient(String recipient, @Nullable String finalRecipient, DeliveryAction action,
                               @Nullable String status, @Nullable Integer smtpCode, @Nullable String diagnostic,
-                              @Nullable String remoteMta, @Nullable String reportingMta, @Nullable Instant lastAttempt,
+                              SmtpStage stage, @Nullable String remoteMta, @Nullable String reportingMta, @Nullable Instant lastAttempt,
                               String evidence) {
 }

@@ -6,7 +6,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,6 +21,7 @@ final class Headers {
     private static final Pattern ADDRESS =
             Pattern.compile("(?<![^\\s<>()\\[\\]\":;,@])[^\\s<>()\\[\\]\":;,@]++@[^\\s<>()\\[\\]\":;,@]++");
     private static final int MAX_MESSAGE_ID = 998;
+    private static final Pattern RECEIVED_BY = Pattern.compile("(?i)\\bby\\s+([a-z0-9][a-z0-9.-]*[a-z0-9])");
 
     private final MimeMessage message;
 
@@ -42,6 +45,40 @@ final class Headers {
         } catch (MessagingException e) {
             return null;
         }
+    }
+
+    /** Every value of a field (each {@code Received}), unfolded; empty when absent. */
+    List<String> all(String name) {
+        try {
+            var raw = message.getHeader(name);
+            if (raw == null) {
+                return List.of();
+            }
+            return Arrays.stream(raw).map(value -> MimeUtility.unfold(value).strip()).toList();
+        } catch (MessagingException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The host that wrote the message: the {@code by} host of its oldest {@code Received} field (the newer ones
+     * are the hops to us), else the domain of its {@code From} address. The last resort for a bounce's reporting
+     * host.
+     */
+    @Nullable String writtenBy() {
+        for (var received : all("Received").reversed()) {
+            var m = RECEIVED_BY.matcher(received);
+            if (m.find() && m.group(1).contains(".")) {
+                return m.group(1).toLowerCase(Locale.ROOT);
+            }
+        }
+        for (var address : addresses("From")) {
+            var at = address.lastIndexOf('@');
+            if (at > 0 && at < address.length() - 1) {
+                return address.substring(at + 1);
+            }
+        }
+        return null;
     }
 
     String subject() {

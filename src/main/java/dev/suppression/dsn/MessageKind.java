@@ -16,8 +16,9 @@ public enum MessageKind {
             "Nothing was recorded; post the recipient and the SMTP response as JSON to POST /bounces instead."),
     ORDINARY_MAIL("an ordinary message",
             "It is neither a delivery status notification (multipart/report; report-type=delivery-status) nor a "
-                    + "bounce text in a layout this service reads (qmail, Exim, Postfix, Sendmail, Exchange / "
-                    + "Microsoft 365, Google, Yahoo, German or French), so nothing was recorded.");
+                    + "bounce in one of the ~60 MTA and provider layouts this service reads (qmail, Exim, Postfix, "
+                    + "Sendmail, Exchange / Microsoft 365, Gmail, Yahoo, Domino, Amazon SES and others), and it does "
+                    + "not come from a mailer daemon, so nothing was recorded.");
 
     private final String description;
     private final String consequence;

@@ -1,17 +1,14 @@
 package dev.suppression.dsn;
 
-import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,15 +36,14 @@ final class MessageParts {
     private MessageParts() {
     }
 
-    /** Walks a message; a multipart whose parts cannot be told apart makes it unreadable. */
+    /**
+     * Walks a message. Nothing in its structure makes it unreadable: a multipart without a usable boundary, or
+     * whose boundary never appears, is split on the boundary its body uses, and when there is none it is read as
+     * one text, the way mail clients show such messages.
+     */
     static MessageParts of(MimeMessage message, ContentTypeField type) {
         var parts = new MessageParts();
-        try {
-            parts.walk(message, type, 0);
-        } catch (MessagingException e) {
-            throw new UnreadableMessageException("The MIME structure of the message is broken (" + e.getMessage()
-                    + "), so its parts cannot be read. Post the message exactly as it was received.");
-        }
+        parts.walk(message, type, 0);
         return parts;
     }
 
@@ -71,7 +67,7 @@ final class MessageParts {
         return Optional.empty();
     }
 
-    private void walk(Part part, ContentTypeField type, int depth) throws MessagingException {
+    private void walk(Part part, ContentTypeField type, int depth) {
         if (sections.size() >= MAX_PARTS) {
             return;
         }
@@ -82,17 +78,44 @@ final class MessageParts {
         if (!type.reportType().isEmpty()) {
             reportTypes.add(type.reportType());
         }
-        var boundary = type.parameter("boundary");
-        if (boundary == null || boundary.isBlank() || boundary.length() > 200 || boundary.matches(".*[\"\\\\\\r\\n].*")) {
-            throw new UnreadableMessageException("The message declares " + type.mediaType()
-                    + " but gives no usable boundary parameter, so its parts cannot be told apart. Post the message "
-                    + "exactly as it was received.");
+        byte[] content;
+        try (var in = part.getInputStream()) {
+            content = in.readAllBytes();
+        } catch (IOException | MessagingException | RuntimeException e) {
+            sections.add(new Section(ContentTypeField.parse(null, "text/plain"), part));
+            return;
         }
-        var multipart = new MimeMultipart(new PartSource(part, "multipart/mixed; boundary=\"" + boundary + "\""));
+        var children = MultipartBody.split(content, type.parameter("boundary"));
+        if (children.isEmpty()) {
+            // No boundary the body uses: the whole body is what a mail client would show.
+            sections.add(new Section(ContentTypeField.parse(null, "text/plain"), bodyPart(content)));
+            return;
+        }
         var childDefault = type.is("multipart/digest") ? "message/rfc822" : "text/plain";
-        for (int i = 0; i < multipart.getCount(); i++) {
-            var child = (MimeBodyPart) multipart.getBodyPart(i);
-            walk(child, ContentTypeField.parse(child.getHeader("Content-Type", null), childDefault), depth + 1);
+        for (var bytes : children) {
+            var child = bodyPart(bytes);
+            String header;
+            try {
+                header = child.getHeader("Content-Type", null);
+            } catch (MessagingException | RuntimeException e) {
+                header = null;
+            }
+            walk(child, ContentTypeField.parse(header, childDefault), depth + 1);
+        }
+    }
+
+    private static MimeBodyPart bodyPart(byte[] bytes) {
+        try {
+            return new MimeBodyPart(new ByteArrayInputStream(bytes));
+        } catch (MessagingException | RuntimeException e) {
+            try {
+                // Headers that cannot be parsed: keep the bytes as a headerless text part.
+                var part = new MimeBodyPart();
+                part.setContent(new String(bytes, StandardCharsets.ISO_8859_1), "text/plain; charset=ISO-8859-1");
+                return part;
+            } catch (MessagingException impossible) {
+                throw new UnreadableMessageException("A part of the message cannot be read.");
+            }
         }
     }
 
@@ -183,33 +206,5 @@ final class MessageParts {
         }
         return text.toString().replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&apos;", "'").replace("&amp;", "&");
-    }
-
-    /** Hands a part's decoded content to {@link MimeMultipart} under a clean Content-Type it can parse strictly. */
-    private record PartSource(Part part, String contentType) implements DataSource {
-
-        @Override
-        public InputStream getInputStream() throws IOException {
-            try {
-                return part.getInputStream();
-            } catch (MessagingException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public OutputStream getOutputStream() throws IOException {
-            throw new IOException("read only");
-        }
-
-        @Override
-        public String getContentType() {
-            return contentType;
-        }
-
-        @Override
-        public String getName() {
-            return "";
-        }
     }
 }

@@ -2,88 +2,47 @@ package dev.suppression.dsn;
 
 import dev.suppression.classification.EnhancedStatusCode;
 import dev.suppression.classification.SmtpReplyCode;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bounce written for people rather than as an RFC 3464 report (qmail, Exim, Postfix without a report part,
- * Exchange, Google, Yahoo, localized texts). Each failed recipient stands at the start of its own line, with
- * what the remote server said on the lines that follow (indented or not); layouts that name the recipient
- * only inside a sentence ("Your message wasn't delivered to ...") are read by the sentence. Everything from
- * the returned copy of the original message on is left out, except for its {@code Message-ID}.
+ * The generic reading of a bounce written for people rather than as an RFC 3464 report, which most layouts
+ * share: each failed recipient stands at the start of its own line, with what the remote server said on the
+ * lines that follow (indented or not); layouts that name the recipient only inside a sentence ("Your message
+ * wasn't delivered to ...") are read by the sentence. {@code X-Failed-Recipients}, when present, says which of
+ * the addresses are the failed ones. Layouts with their own places for the recipient build on
+ * {@link #failed}, which gives every recipient its status, stage and hosts the same way.
  */
-record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRecipient> recipients,
-                       @Nullable String returnedMessageId) {
+final class PlainTextBounce {
 
     // The local part starts where a run of address characters starts and never gives characters back, so that
-    // searching a long run without '@' stays linear.
-    private static final String ADDRESS = "(?<![^\\s<>()\\[\\]\"':;,@])[^\\s<>()\\[\\]\"':;,@]++@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+"
+    // searching a long run without '@' stays linear. A quoted local part ("neko..nyaan"@x) is one of RFC 5321's.
+    static final String DOMAIN = "(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+"
             + "[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?";
+    static final String ADDRESS = "(?:\"[^\"\\r\\n\\\\]{1,64}\"|(?<![^\\s<>()\\[\\]\"':;,@])[^\\s<>()\\[\\]\"':;,@]++)@" + DOMAIN;
     /** A line that opens with an address: {@code <jane@x>:}, {@code   jane@x}, {@code jane@x<mailto:jane@x>}. */
     private static final Pattern RECIPIENT_LINE =
-            Pattern.compile("^(\\s*)[\"']?<?(?:mailto:)?(" + ADDRESS + ")>?[\"']?(.*)$");
+            Pattern.compile("^(\\s*)(?:>>>\\s*|\\*\\s+|-\\s+)?'?<?(?:mailto:)?(" + ADDRESS + ")>?'?(.*)$");
     /** An address inside a sentence that names it as the one the message did not reach. */
     private static final Pattern RECIPIENT_IN_SENTENCE = Pattern.compile("(?iu)(?:\\bto|\\ban|\\bfür|\\bà|recipients?|"
-            + "empfänger|destinataires?|address|adresse)\\s*:?\\s*[\"']?<?(" + ADDRESS + ")");
-    private static final Pattern ANY_ADDRESS = Pattern.compile(ADDRESS);
+            + "empfänger|destinataires?|address|adresse|errors)\\s*:?\\s*[\"']?<?(" + ADDRESS + ")");
+    static final Pattern ANY_ADDRESS = Pattern.compile(ADDRESS);
     /** A reply code opening an SMTP response: "550 5.1.1 ...", "said: 550-...", "smtp;550 ...", "'550 ...". */
     private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.:/-])[245]\\d\\d(?=[ -]\\S|$)");
     private static final Pattern CONTINUATION_CODE = Pattern.compile("^([245]\\d\\d)[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?");
     private static final Pattern RESPONSE_HEADING = Pattern.compile("(?iu)(?:the )?(?:response|error|reason|"
             + "remote server|antwort|fehlermeldung|réponse|reponse|erreur)\\b[^:]{0,60}:");
-    private static final Pattern RETURNED_MESSAGE_ID = Pattern.compile("(?im)^message-id:\\s*(<[^<>\\s]+>)");
-    private static final List<String> RETURNED_MESSAGE_MARKERS = List.of(
-            "--- below this line is a copy of the message", "------ this is a copy of the message",
-            "------ this is a copy of your message", "----- original message", "-----original message-----",
-            "original message headers", "--- the header of the original message", "----- the header of the original",
-            "--- the original message", "------- returned mail follows", "----- unsent message below",
-            "ursprüngliche nachrichtenkopfzeilen", "kopfzeilen der ursprünglichen nachricht",
-            "--- originalnachricht", "en-têtes de message d'origine", "en-têtes du message d'origine",
-            "--- message d'origine", "------ copie de", "return-path:", "received: from");
     /** Lines that close an SMTP response: what the MTA says after quoting it. */
     private static final List<String> RESPONSE_TRAILERS = List.of("giving up on", "i'm not going to try again",
-            "diagnostic information for administrators", "generating server:", "---", "no action is required");
-    private static final List<Pattern> REMOTE_HOST = List.of(
-            // Postfix "host mx.example.net[192.0.2.2] said:", Exim "host mx.example.com [192.0.2.1]", localized.
-            Pattern.compile("(?iu)\\b(?:host|hôte|hote|server|serveur|servidor)(?:\\s+distant)?\\s+([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})\\.?\\s*\\[[0-9a-f.:]+]"),
-            // Google "rejected by the server for the recipient domain x by mx.x. [192.0.2.3]".
-            Pattern.compile("(?i)\\bby\\s+([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})\\.?\\s*\\[[0-9a-f.:]+]"),
-            // Sendmail transcripts.
-            Pattern.compile("(?i)while talking to\\s+([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})"),
-            // Exchange 2003 "<mx.example.com #5.1.1 smtp;550 ...>".
-            Pattern.compile("(?i)<([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})\\s+#[245]\\.\\d"),
-            // qmail "192.0.2.1 does not like recipient."
-            Pattern.compile("(?im)^\\s*(\\d{1,3}(?:\\.\\d{1,3}){3}) does not like recipient"));
-    private static final List<Pattern> REPORTING_HOST = List.of(
-            Pattern.compile("(?i)qmail-send program at ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
-            Pattern.compile("(?iu)mail ?system (?:at|auf) (?:dem )?host ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
-            Pattern.compile("(?iu)système de messagerie (?:de l'|sur l')hôte ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
-            // Spanish, Italian, Portuguese and Dutch Postfix-style templates.
-            Pattern.compile("(?iu)sistema de correo del servidor ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
-            Pattern.compile("(?iu)sistema di posta dell'host ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
-            Pattern.compile("(?iu)sistema de correio do servidor ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
-            Pattern.compile("(?iu)mailsysteem op host ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
-            Pattern.compile("(?i)generating server:\\s*([a-z0-9][a-z0-9.-]*[a-z0-9])"),
-            Pattern.compile("(?i)on the queue on ([a-z0-9][a-z0-9.-]*[a-z0-9])"));
-    private static final Pattern DELAYED = Pattern.compile("\\b(?:has not yet been delivered|has been delayed|"
-            + "delivery delayed|delayed mail|message delayed|this is only a warning|warning only|"
-            + "will continue trying|will keep trying|will retry|will be retried|still being retried|"
-            + "temporary problem delivering|you do not need to resend|verzogert|noch nicht zugestellt|"
-            + "wird weiterhin versucht|nur eine warnung|nicht erneut senden|n'a pas encore ete remis|"
-            + "seulement un avertissement|pas besoin de renvoyer|retardee?s?|differee?s?)\\b|\\(delay\\)");
-    // Only sentences a delay notice never writes: Google's delay notice says "if the delivery fails permanently".
-    private static final Pattern PERMANENT = Pattern.compile("\\b(?:permanent error|failed permanently|"
-            + "permanent fatal errors?|i've given up|erreur permanente|dauerhafter fehler|permanenter fehler)\\b");
+            "diagnostic information for administrators", "generating server:", "---", "no action is required",
+            "remote system:");
     private static final Set<String> ROLE_ACCOUNTS = Set.of("postmaster", "mailer-daemon", "mailerdaemon",
             "mail-daemon", "abuse", "hostmaster", "noreply", "no-reply", "support", "help");
     private static final int MAX_RESPONSE = 2_000;
@@ -91,63 +50,82 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
     private static final int MAX_SENTENCE_RECIPIENTS = 1_000;
     private static final int MAX_BLOCK_LINES = 200;
 
-    /**
-     * Reads a notification text; empty when it is in no known layout and the message does not otherwise look
-     * like a bounce ({@code fromMailerDaemon}).
-     *
-     * @param ownParties the addresses in the bounce's own From/To/...: never failed recipients
-     * @param listed     addresses a header names as failed ({@code X-Failed-Recipients}), a hint for free text
-     */
-    static Optional<PlainTextBounce> read(String text, String subject, Set<String> ownParties, Set<String> listed,
-                                          boolean fromMailerDaemon) {
-        var normalizedText = normalize(text);
-        var format = BounceFormat.recognise(normalizedText)
-                .or(() -> fromMailerDaemon ? Optional.of(BounceFormat.OTHER_PLAIN_TEXT) : Optional.empty());
-        if (format.isEmpty()) {
-            return Optional.empty();
+    private PlainTextBounce() {
+    }
+
+    /** The failed recipients of the generic reading; empty when the text names none. */
+    static List<FailedRecipient> recipients(BounceText bounce) {
+        var report = bounce.report();
+        var blocks = recipientBlocks(report, bounce.ownParties());
+        if (!bounce.listed().isEmpty()) {
+            // The header names the failed ones: an address the text quotes from elsewhere is not one of them.
+            var failed = new LinkedHashMap<String, List<String>>();
+            blocks.forEach((address, block) -> {
+                if (bounce.listed().contains(address)) {
+                    failed.put(address, block);
+                }
+            });
+            blocks = failed;
         }
-        var lines = List.of(text.split("\\r?\\n|\\r", -1));
-        int cut = returnedMessageStart(lines);
-        var report = lines.subList(0, cut);
-        var returned = String.join("\n", lines.subList(cut, lines.size()));
-        var normalized = normalize(subject + "\n" + String.join("\n", report));
-        var action = DELAYED.matcher(normalized).find() && !PERMANENT.matcher(normalized).find()
-                ? DeliveryAction.DELAYED : DeliveryAction.FAILED;
-        var reportText = String.join("\n", report);
-        var reportingMta = firstGroup(REPORTING_HOST, reportText);
-        var blocks = recipientBlocks(report, ownParties);
         if (blocks.isEmpty()) {
-            blocks = sentenceRecipients(report, ownParties, listed);
+            blocks = sentenceRecipients(report, bounce.ownParties(), bounce.listed());
+        }
+        if (blocks.isEmpty()) {
+            for (var address : bounce.listed()) {
+                if (isRecipient(address, bounce.ownParties())) {
+                    blocks.put(address, new ArrayList<>());
+                }
+            }
         }
         var recipients = new ArrayList<FailedRecipient>();
         for (var block : blocks.entrySet()) {
-            recipients.add(recipient(block.getKey(), block.getValue(), blocks.size() == 1 ? report : List.of(),
-                    action, reportingMta));
+            recipients.add(recipient(bounce, block.getKey(), block.getValue(), blocks.size() == 1));
         }
-        var returnedId = Optional.of(returned).map(RETURNED_MESSAGE_ID::matcher).filter(Matcher::find)
-                .map(m -> m.group(1)).orElse(null);
-        return Optional.of(new PlainTextBounce(format.get(), action, List.copyOf(recipients), returnedId));
+        return recipients;
     }
 
-    private static FailedRecipient recipient(String address, List<String> block, List<String> wholeReport,
-                                             DeliveryAction action, @Nullable String reportingMta) {
+    /** A recipient and the lines about it: the response is the first in its block, else in the whole report. */
+    static FailedRecipient recipient(BounceText bounce, String address, List<String> block, boolean onlyRecipient) {
         var response = response(block);
-        if (response == null && !wholeReport.isEmpty()) {
+        if (response == null && onlyRecipient) {
             // A single recipient whose response stands in its own paragraph (Google: "The error that the other
             // server returned was:").
-            response = response(wholeReport);
+            response = response(bounce.report());
         }
         var diagnostic = response != null ? response : firstParagraph(block);
-        var blockText = String.join("\n", block);
-        var remoteMta = firstGroup(REMOTE_HOST, blockText);
-        if (remoteMta == null && !wholeReport.isEmpty()) {
-            remoteMta = firstGroup(REMOTE_HOST, String.join("\n", wholeReport));
+        if (diagnostic == null && onlyRecipient) {
+            diagnostic = firstParagraph(bounce.report());
+        }
+        return failed(bounce, address, diagnostic, String.join("\n", block), onlyRecipient);
+    }
+
+    /**
+     * One failed recipient with what the bounce says about it, its status and reply code from the diagnostic,
+     * its stage and rejecting host from the diagnostic and its lines (or, for the only recipient, the whole text).
+     */
+    static FailedRecipient failed(BounceText bounce, String address, @Nullable String diagnostic, String lines,
+                                  boolean onlyRecipient) {
+        var reportText = onlyRecipient ? bounce.reportText() : lines;
+        var stage = RefusalStage.of(diagnostic, lines);
+        if (stage == dev.suppression.classification.SmtpStage.UNKNOWN && onlyRecipient) {
+            stage = RefusalStage.of(null, reportText);
+        }
+        var remoteMta = RejectingHost.remote(lines);
+        if (remoteMta == null && diagnostic != null) {
+            remoteMta = RejectingHost.remote(diagnostic);
+        }
+        if (remoteMta == null && onlyRecipient) {
+            remoteMta = RejectingHost.remote(reportText);
+        }
+        if (remoteMta == null) {
+            remoteMta = bounce.reportingMta();
         }
         var inText = diagnostic == null ? null : EnhancedStatusCode.find(diagnostic).orElse(null);
-        var status = DeliveryStatusReport.effectiveStatus(action, inText, null);
+        var status = DeliveryStatusReport.effectiveStatus(bounce.action(), inText, null);
         var smtpCode = diagnostic == null ? null : SmtpReplyCode.find(diagnostic).map(SmtpReplyCode::value).orElse(null);
-        var evidence = address + "\n" + blockText.strip();
-        return new FailedRecipient(address, null, action, status, smtpCode, diagnostic, remoteMta, reportingMta, null,
+        var evidence = address + "\n" + lines.strip();
+        return new FailedRecipient(address, null, bounce.action(), status, smtpCode, diagnostic == null ? null : cap(diagnostic),
+                stage, remoteMta, bounce.reportingMta(), null,
                 evidence.length() <= MAX_EVIDENCE ? evidence : evidence.substring(0, MAX_EVIDENCE));
     }
 
@@ -157,14 +135,14 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
      * when it is indented no deeper than the current one, so a wrapped response quoting the address stays
      * with it.
      */
-    private static Map<String, List<String>> recipientBlocks(List<String> report, Set<String> ownParties) {
+    static Map<String, List<String>> recipientBlocks(List<String> report, Set<String> ownParties) {
         var blocks = new LinkedHashMap<String, List<String>>();
         List<String> current = null;
         int currentIndent = Integer.MAX_VALUE;
         for (var line : report) {
             var m = RECIPIENT_LINE.matcher(line);
             if (m.matches() && m.group(1).length() <= currentIndent && isRecipient(m.group(2), ownParties)) {
-                current = blocks.computeIfAbsent(m.group(2).toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+                current = blocks.computeIfAbsent(key(m.group(2)), k -> new ArrayList<>());
                 if (!current.isEmpty()) {
                     current.add("");
                 }
@@ -178,20 +156,22 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
     }
 
     /** Free text: the addresses named as the one the message did not reach, each with the paragraphs naming it. */
-    private static Map<String, List<String>> sentenceRecipients(List<String> report, Set<String> ownParties,
-                                                                Set<String> listed) {
+    static Map<String, List<String>> sentenceRecipients(List<String> report, Set<String> ownParties,
+                                                        Set<String> listed) {
         var blocks = new LinkedHashMap<String, List<String>>();
         var text = String.join("\n", report);
-        var m = RECIPIENT_IN_SENTENCE.matcher(text);
-        while (m.find() && blocks.size() < MAX_SENTENCE_RECIPIENTS) {
-            if (isRecipient(m.group(1), ownParties)) {
-                blocks.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), new ArrayList<>());
+        if (listed.isEmpty()) {
+            var m = RECIPIENT_IN_SENTENCE.matcher(text);
+            while (m.find() && blocks.size() < MAX_SENTENCE_RECIPIENTS) {
+                if (isRecipient(m.group(1), ownParties)) {
+                    blocks.putIfAbsent(key(m.group(1)), new ArrayList<>());
+                }
             }
         }
         var any = ANY_ADDRESS.matcher(text);
         while (!listed.isEmpty() && any.find() && blocks.size() < MAX_SENTENCE_RECIPIENTS) {
-            if (listed.contains(any.group().toLowerCase(Locale.ROOT)) && isRecipient(any.group(), ownParties)) {
-                blocks.putIfAbsent(any.group().toLowerCase(Locale.ROOT), new ArrayList<>());
+            if (listed.contains(key(any.group())) && isRecipient(any.group(), ownParties)) {
+                blocks.putIfAbsent(key(any.group()), new ArrayList<>());
             }
         }
         if (!blocks.isEmpty()) {
@@ -212,8 +192,8 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
                 var named = ANY_ADDRESS.matcher(String.join("\n", paragraph));
                 var seen = new LinkedHashSet<String>();
                 while (named.find()) {
-                    var block = blocks.get(named.group().toLowerCase(Locale.ROOT));
-                    if (block != null && seen.add(named.group().toLowerCase(Locale.ROOT))
+                    var block = blocks.get(key(named.group()));
+                    if (block != null && seen.add(key(named.group()))
                             && block.size() + paragraph.size() <= MAX_BLOCK_LINES) {
                         block.addAll(paragraph);
                         block.add("");
@@ -224,9 +204,18 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
         }
     }
 
-    private static boolean isRecipient(String address, Set<String> ownParties) {
+    /** An address as a map key: lower-cased, the domain always, the local part unless quoted. */
+    static String key(String address) {
+        return address.toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isRecipient(String address, Set<String> ownParties) {
         var lower = address.toLowerCase(Locale.ROOT);
-        var local = lower.substring(0, lower.lastIndexOf('@'));
+        var at = lower.lastIndexOf('@');
+        if (at <= 0) {
+            return false;
+        }
+        var local = lower.substring(0, at);
         return !ownParties.contains(lower) && !ROLE_ACCOUNTS.contains(local);
     }
 
@@ -235,10 +224,20 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
      * ({@code 550-5.1.1 ...}) joined into one, without the quotes or brackets the MTA put around it.
      */
     static @Nullable String response(List<String> block) {
+        // A refusal (4xx, 5xx) before any positive reply a transcript quotes on the way to it.
+        var refusal = response(block, true);
+        return refusal != null ? refusal : response(block, false);
+    }
+
+    private static @Nullable String response(List<String> block, boolean refusalsOnly) {
         for (int i = 0; i < block.size(); i++) {
             var line = block.get(i);
             var m = REPLY_CODE.matcher(line);
-            if (!m.find()) {
+            boolean found = m.find();
+            while (found && refusalsOnly && m.group().charAt(0) == '2') {
+                found = m.find();
+            }
+            if (!found) {
                 continue;
             }
             var before = line.substring(0, m.start()).strip();
@@ -266,12 +265,38 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
             if (before.endsWith("'") && response.endsWith("'")) {
                 response = response.substring(0, response.length() - 1);
             }
-            if (before.lastIndexOf('<') > before.lastIndexOf('>') && response.endsWith(">")) {
-                response = response.substring(0, response.length() - 1);
+            // The bracket the MTA opened before the reply closes after it: "<host #5.1.1 smtp;550 ...>",
+            // Sendmail's "(reason: 550 ...)", X6's "[550 5.1.1 User unknown]".
+            for (var pair : List.of("<>", "()", "[]")) {
+                if (before.lastIndexOf(pair.charAt(0)) > before.lastIndexOf(pair.charAt(1))
+                        && response.endsWith(String.valueOf(pair.charAt(1)))) {
+                    response = response.substring(0, response.length() - 1);
+                }
             }
             return cap(response.strip());
         }
-        return afterHeading(block);
+        return refusalsOnly ? null : afterHeading(block);
+    }
+
+    /**
+     * A recipient whose diagnostic has no status code, given the one its layout's fixed sentence means (Sisimai
+     * reads these the same way): the classifier then need not guess from a wording only that MTA writes.
+     */
+    static FailedRecipient withStatusOfSentence(FailedRecipient recipient, Map<String, String> statusBySentence) {
+        if (recipient.status() != null || recipient.diagnostic() == null) {
+            return recipient;
+        }
+        var diagnostic = recipient.diagnostic().toLowerCase(Locale.ROOT);
+        for (var sentence : statusBySentence.entrySet()) {
+            if (diagnostic.contains(sentence.getKey())) {
+                return new FailedRecipient(recipient.recipient(), recipient.finalRecipient(), recipient.action(),
+                        DeliveryStatusReport.effectiveStatus(recipient.action(),
+                                EnhancedStatusCode.find(sentence.getValue()).orElse(null), null),
+                        recipient.smtpCode(), recipient.diagnostic(), recipient.stage(), recipient.remoteMta(),
+                        recipient.reportingMta(), recipient.lastAttempt(), recipient.evidence());
+            }
+        }
+        return recipient;
     }
 
     /** A response without a reply code, in the paragraph under "The response was:" and the like. */
@@ -285,7 +310,7 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
         return null;
     }
 
-    private static @Nullable String firstParagraph(List<String> block) {
+    static @Nullable String firstParagraph(List<String> block) {
         var text = new StringBuilder();
         for (var line : block) {
             if (line.isBlank() || isTrailer(line.strip())) {
@@ -300,42 +325,32 @@ record PlainTextBounce(BounceFormat format, DeliveryAction action, List<FailedRe
         return paragraph.isEmpty() ? null : cap(paragraph);
     }
 
+    /** The first paragraphs of a text joined into one line: the explanation of a notice without a reply code. */
+    static String firstParagraphs(List<String> lines, int count) {
+        var text = new StringBuilder();
+        int paragraphs = 0;
+        boolean inParagraph = false;
+        for (var line : lines) {
+            if (line.isBlank()) {
+                if (inParagraph && ++paragraphs == count) {
+                    break;
+                }
+                inParagraph = false;
+                continue;
+            }
+            inParagraph = true;
+            text.append(' ').append(line.strip());
+        }
+        return cap(text.toString().strip());
+    }
+
     private static boolean isTrailer(String line) {
         var lower = line.toLowerCase(Locale.ROOT);
         return RESPONSE_TRAILERS.stream().anyMatch(lower::startsWith);
-    }
-
-    private static int returnedMessageStart(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            var line = lines.get(i).strip().toLowerCase(Locale.ROOT);
-            for (var marker : RETURNED_MESSAGE_MARKERS) {
-                if (line.startsWith(marker)) {
-                    return i;
-                }
-            }
-        }
-        return lines.size();
-    }
-
-    private static @Nullable String firstGroup(List<Pattern> patterns, String text) {
-        for (var pattern : patterns) {
-            var m = pattern.matcher(text);
-            if (m.find()) {
-                var host = m.group(1).toLowerCase(Locale.ROOT);
-                return host.length() <= 255 ? host : null;
-            }
-        }
-        return null;
     }
 
     private static String cap(String text) {
         return text.length() <= MAX_RESPONSE ? text : text.substring(0, MAX_RESPONSE) + "…";
     }
 
-    /** Lower case, accents and typographic apostrophes removed, white space collapsed: what the markers match. */
-    static String normalize(String text) {
-        var decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").replace('’', '\'').replace('‘', '\'')
-                .replaceAll("\\s+", " ");
-    }
 }

@@ -204,10 +204,10 @@ class BounceMessageEndpointTests {
     }
 
     @Test
-    void aBrokenMimeStructureIs400() {
-        var problem = problem(400, post(Fixtures.bytes("broken-multipart-missing-start.eml")));
+    void aBrokenMimeStructureIsReadAsAMailClientWouldAndIs422OnlyForWantOfARecipient() {
+        var problem = problem(422, post(Fixtures.bytes("broken-multipart-missing-start.eml")));
 
-        assertThat(problem.get("detail").stringValue()).contains("MIME structure of the message is broken");
+        assertThat(problem.get("detail").stringValue()).contains("no failed recipient address could be found");
     }
 
     @Test

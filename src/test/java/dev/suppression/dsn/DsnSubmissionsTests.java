@@ -91,7 +91,7 @@ class DsnSubmissionsTests {
 
     @Test
     void aBounceWithoutItsOwnTimeTakesTheMessageDate() {
-        var message = new BounceMessage(BounceFormat.QMAIL,
+        var message = new BounceMessage("qmail",
                 List.of(failed("jane@example.org", "5.1.1", null, null, null, null, null)), "<o@s>", null,
                 Instant.parse("2026-11-23T08:31:09Z"));
 
@@ -153,7 +153,7 @@ class DsnSubmissionsTests {
     private static FailedRecipient failed(String recipient, @Nullable String status, @Nullable Integer smtpCode,
                                           @Nullable String diagnostic, @Nullable String remoteMta,
                                           @Nullable String reportingMta, @Nullable Instant lastAttempt) {
-        return new FailedRecipient(recipient, null, DeliveryAction.FAILED, status, smtpCode, diagnostic, remoteMta,
+        return new FailedRecipient(recipient, null, DeliveryAction.FAILED, status, smtpCode, diagnostic, SmtpStage.UNKNOWN, remoteMta,
                 reportingMta, lastAttempt, "Final-Recipient: rfc822; " + recipient);
     }
 }

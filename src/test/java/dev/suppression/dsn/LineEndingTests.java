@@ -47,7 +47,7 @@ class LineEndingTests {
     private String read(String message) {
         try {
             var bounce = parser.parse(message.getBytes(StandardCharsets.ISO_8859_1));
-            var summary = new StringBuilder(bounce.format().name());
+            var summary = new StringBuilder(bounce.layout());
             for (var r : bounce.recipients()) {
                 summary.append(" | ").append(r.recipient()).append(' ').append(r.action()).append(' ').append(r.status())
                         .append(' ').append(r.smtpCode()).append(' ').append(r.diagnostic() == null ? null

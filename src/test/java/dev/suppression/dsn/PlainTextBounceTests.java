@@ -1,6 +1,7 @@
 package dev.suppression.dsn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,7 @@ class PlainTextBounceTests {
 
     @Test
     void theSendersOwnAddressesAndRoleAccountsAreNeverFailedRecipients() {
-        var bounce = PlainTextBounce.read("""
+        var bounce = read("""
                 Hi. This is the qmail-send program at mx.example.org.
                 I'm afraid I wasn't able to deliver your message to the following addresses.
                 This is a permanent error; I've given up. Sorry it didn't work out.
@@ -55,14 +56,14 @@ class PlainTextBounceTests {
 
                 <jane@example.org>:
                 Sorry, no mailbox here by that name. (#5.1.1)
-                """, "failure notice", Set.of("news@sender.example"), Set.of(), true).orElseThrow();
+                """, "failure notice", "news@sender.example", true);
 
         assertThat(bounce.recipients()).extracting(FailedRecipient::recipient).containsExactly("jane@example.org");
     }
 
     @Test
     void aDelayNoticeIsDelayedEvenWhenItMentionsAPermanentFailureToCome() {
-        var bounce = PlainTextBounce.read("""
+        var bounce = read("""
                 ** Message not delivered yet **
 
                 There was a temporary problem delivering your message to jane@example.org. Gmail will retry for
@@ -70,9 +71,9 @@ class PlainTextBounceTests {
 
                 The response was:
                 451 4.3.0 Mail server temporarily rejected message.
-                """, "Delivery Status Notification (Delay)", Set.of(), Set.of(), true).orElseThrow();
+                """, "Delivery Status Notification (Delay)", "list@shop.example", true);
 
-        assertThat(bounce.format()).isEqualTo(BounceFormat.GOOGLE);
+        assertThat(bounce.layout()).isEqualTo("Gmail");
         assertThat(bounce.recipients()).singleElement().satisfies(r -> {
             assertThat(r.action()).isEqualTo(DeliveryAction.DELAYED);
             assertThat(r.status()).isEqualTo("4.3.0");
@@ -82,14 +83,14 @@ class PlainTextBounceTests {
 
     @Test
     void anUnknownLayoutFromAMailerDaemonIsStillRead() {
-        var bounce = PlainTextBounce.read("""
+        var bounce = read("""
                 Your mail could not be handed over.
 
                 Recipient: lost@example.org
                 Reason: 550 5.1.1 mailbox unavailable
-                """, "Undeliverable mail", Set.of(), Set.of(), true).orElseThrow();
+                """, "Undeliverable mail", "list@shop.example", true);
 
-        assertThat(bounce.format()).isEqualTo(BounceFormat.OTHER_PLAIN_TEXT);
+        assertThat(bounce.layout()).isEqualTo("mailer daemon");
         assertThat(bounce.recipients()).singleElement().satisfies(r -> {
             assertThat(r.recipient()).isEqualTo("lost@example.org");
             assertThat(r.diagnostic()).isEqualTo("550 5.1.1 mailbox unavailable");
@@ -98,7 +99,15 @@ class PlainTextBounceTests {
 
     @Test
     void textInNoKnownLayoutFromAPersonIsNotABounce() {
-        assertThat(PlainTextBounce.read("Hi, see you at 5pm. 550 people are coming.", "Re: party", Set.of(), Set.of(),
-                false)).isEmpty();
+        assertThatThrownBy(() -> read("Hi, see you at 5pm. 550 people are coming.", "Re: party", "jane@example.org", false))
+                .isInstanceOfSatisfying(NotABounceException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MessageKind.ORDINARY_MAIL));
+    }
+
+    /** The text as the body of a message to {@code to}, from a mailer daemon or from a person. */
+    private static BounceMessage read(String text, String subject, String to, boolean fromMailerDaemon) {
+        var message = "From: " + (fromMailerDaemon ? "MAILER-DAEMON@mx.example.org" : "friend@example.net") + "\n"
+                + "To: " + to + "\nSubject: " + subject + "\nDate: Mon, 23 Nov 2026 10:00:00 +0000\n\n" + text;
+        return new BounceMessageParser().parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

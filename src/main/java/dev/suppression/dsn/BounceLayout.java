@@ -1,0 +1,25 @@
+package dev.suppression.dsn;
+
+import java.util.List;
+
+/**
+ * One MTA's or provider's way of writing a bounce: how to tell it, and where it names each failed recipient and
+ * the server's response. The recognisers are tried in the order {@link BounceLayouts} lists them; the first that
+ * recognises a message and finds a recipient in it reads it.
+ */
+interface BounceLayout {
+
+    /** Who writes this layout, for people and logs: "qmail", "Google Groups". */
+    String name();
+
+    /** Whether the message is in this layout: markers in its headers or text the MTA always writes. */
+    boolean recognises(BounceText bounce);
+
+    /**
+     * The failed recipients as this layout names them; empty when it names none where it should. Most layouts put
+     * each recipient at the start of its own line with the response under it, which the generic reading handles.
+     */
+    default List<FailedRecipient> recipients(BounceText bounce) {
+        return PlainTextBounce.recipients(bounce);
+    }
+}

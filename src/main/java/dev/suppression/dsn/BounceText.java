@@ -1,0 +1,125 @@
+package dev.suppression.dsn;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A bounce as its layout recognisers see it: the top-level headers, the text written for people cut where the
+ * returned copy of the original message starts, and the parts.
+ *
+ * @param report       the lines of the notification before the returned original
+ * @param normalized   subject and report lower-cased, accents removed, white space collapsed: what markers match
+ * @param returned     the text from the returned original on (its headers name the message that bounced)
+ * @param action       delayed when the text says delivery will be retried, otherwise failed
+ * @param reportingMta the host that wrote the bounce: named in its text, else its newest Received or From domain
+ * @param ownParties   the addresses in the bounce's own From/To/...: never failed recipients
+ * @param listed       the addresses {@code X-Failed-Recipients} names: when present, the failed recipients
+ */
+record BounceText(Headers headers, String subject, List<String> report, String normalized, String returned,
+                  DeliveryAction action, @Nullable String reportingMta, Set<String> ownParties, Set<String> listed,
+                  MessageParts parts, boolean fromMailerDaemon) {
+
+    private static final List<String> RETURNED_MESSAGE_MARKERS = List.of(
+            "--- below this line is a copy of the message", "------ this is a copy of the message",
+            "------ this is a copy of your message", "----- original message", "-----original message-----",
+            "original message headers", "--- the header of the original message", "----- the header of the original",
+            "--- the original message", "------- returned mail follows", "----- unsent message below",
+            "----- unsent message follows", "----- no message was collected", "------- returned message",
+            "original message follows", "--- original message follows", "-------original message",
+            "-------original mail info", "original mail as follows", "the attachment contains the original mail",
+            "ursprüngliche nachrichtenkopfzeilen", "kopfzeilen der ursprünglichen nachricht",
+            "--- originalnachricht", "en-têtes de message d'origine", "en-têtes du message d'origine",
+            "--- message d'origine", "------ copie de", "content-type: message/rfc822", "return-path:",
+            "received: from");
+    private static final Pattern RETURNED_MESSAGE_ID = Pattern.compile("(?im)^\\s*message-id:\\s*(<[^<>\\s]+>)");
+    private static final Pattern DELAYED = Pattern.compile("\\b(?:has not yet been delivered|has been delayed|"
+            + "delivery delayed|delayed mail|message delayed|this is only a warning|warning only|"
+            + "will continue trying|will keep trying|will retry|will be retried|still being retried|"
+            + "temporary problem delivering|you do not need to resend|verzogert|noch nicht zugestellt|"
+            + "wird weiterhin versucht|nur eine warnung|nicht erneut senden|n'a pas encore ete remis|"
+            + "seulement un avertissement|pas besoin de renvoyer|retardee?s?|differee?s?)\\b|\\(delay\\)");
+    // Only sentences a delay notice never writes: Google's delay notice says "if the delivery fails permanently".
+    private static final Pattern PERMANENT = Pattern.compile("\\b(?:permanent error|failed permanently|"
+            + "permanent fatal errors?|i've given up|erreur permanente|dauerhafter fehler|permanenter fehler)\\b");
+
+    static BounceText of(Headers headers, MessageParts parts, String text, boolean fromMailerDaemon) {
+        var lines = List.of(text.split("\\r?\\n|\\r", -1));
+        int cut = returnedMessageStart(lines);
+        var report = lines.subList(0, cut);
+        var returned = String.join("\n", lines.subList(cut, lines.size()));
+        var subject = headers.subject();
+        var normalized = normalize(subject + "\n" + String.join("\n", report));
+        var action = DELAYED.matcher(normalized).find() && !PERMANENT.matcher(normalized).find()
+                ? DeliveryAction.DELAYED : DeliveryAction.FAILED;
+        var reporting = RejectingHost.reporting(String.join("\n", report));
+        if (reporting == null) {
+            reporting = headers.writtenBy();
+        }
+        var ownParties = headers.addresses("From", "To", "Cc", "Sender", "Reply-To", "Return-Path");
+        var listed = headers.addresses("X-Failed-Recipients");
+        return new BounceText(headers, subject, List.copyOf(report), normalized, returned, action, reporting,
+                ownParties, listed, parts, fromMailerDaemon);
+    }
+
+    String reportText() {
+        return String.join("\n", report);
+    }
+
+    /** Whether the subject or the notification says this (compared normalised). */
+    boolean says(String phrase) {
+        return normalized.contains(normalize(phrase));
+    }
+
+    boolean subjectStartsWith(String prefix) {
+        return subject.strip().toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT));
+    }
+
+    boolean fromContains(String text) {
+        var from = headers.value("From");
+        return from != null && from.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
+    }
+
+    boolean has(String header) {
+        return headers.value(header) != null;
+    }
+
+    boolean headerContains(String header, String text) {
+        for (var value : headers.all(header)) {
+            if (value.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Message-ID of the returned original when its headers are quoted in the text. */
+    @Nullable String returnedMessageId() {
+        return Optional.of(returned).map(RETURNED_MESSAGE_ID::matcher).filter(Matcher::find).map(m -> m.group(1))
+                .orElse(null);
+    }
+
+    private static int returnedMessageStart(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i).strip().toLowerCase(Locale.ROOT);
+            for (var marker : RETURNED_MESSAGE_MARKERS) {
+                if (line.startsWith(marker)) {
+                    return i;
+                }
+            }
+        }
+        return lines.size();
+    }
+
+    /** Lower case, accents and typographic apostrophes removed, white space collapsed: what the markers match. */
+    static String normalize(String text) {
+        var decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}+", "").replace('’', '\'').replace('‘', '\'')
+                .replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.suppression.dsn;
+
+/** Spanish "Mail Delivery Subsystem" style texts. */
+final class SpanishTextLayout implements BounceLayout {
+
+    @Override
+    public String name() {
+        return "Spanish";
+    }
+
+    @Override
+    public boolean recognises(BounceText bounce) {
+        return says(bounce, "este es el sistema de correo", "su mensaje no pudo ser entregado", "no se pudo entregar su mensaje");
+    }
+
+    private static boolean says(BounceText bounce, String... phrases) {
+        for (var phrase : phrases) {
+            if (bounce.says(phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
