@@ -3,6 +3,7 @@ package dev.suppression.diagnosis;
 import dev.suppression.bounce.Origin;
 import dev.suppression.classification.BounceReason;
 import dev.suppression.classification.Classification;
+import dev.suppression.classification.RefusingHost;
 import dev.suppression.classification.SmtpStage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,17 +17,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The one place the diagnosis reads stored bounces (table bounce_event), and the seam where the rejecting host
- * and the SMTP stage come from. Until bounce events store them in columns of their own, the host is the one
- * the response text names ({@link HostInResponse}), else the reporting MTA (which {@code POST /bounces}
- * documents as the rejecting host), and the stage is read from the text ({@link SmtpStage#readFrom}).
+ * The one place the diagnosis reads stored bounces (table bounce_event), and where the rejecting host and the
+ * SMTP stage come from: the bounce's own {@code remote_mta} and {@code stage}. Rows stored before those columns
+ * existed have neither; for them the host is the one the response text names ({@link RefusingHost}) and the
+ * stage is read from the text. Without a remote host the reporting MTA stands in, as {@code POST /bounces}
+ * documents it and as the cluster's {@code rejectingHost} does.
  */
 @Repository
 class RejectionRecords {
 
     private static final String COLUMNS = """
             recipient, classification, reason, smtp_code, enhanced_code, diagnostic, origin, occurred_at, received_at,
-            message_id, reporting_mta, source""";
+            message_id, reporting_mta, source, stage, remote_mta""";
 
     private final JdbcClient jdbc;
     private final WhoIsWho whoIsWho;
@@ -64,13 +66,17 @@ class RejectionRecords {
         var diagnostic = rs.getString("diagnostic");
         var reportingMta = rs.getString("reporting_mta");
         var origin = Origin.valueOf(rs.getString("origin"));
-        var host = HostInResponse.readFrom(diagnostic).or(() -> Optional.ofNullable(reportingMta)).orElse(null);
+        var stored = rs.getString("stage");
+        var stage = stored == null ? SmtpStage.readFrom(diagnostic) : SmtpStage.valueOf(stored);
+        var host = Optional.ofNullable(rs.getString("remote_mta"))
+                .or(() -> Optional.ofNullable(RefusingHost.readFrom(diagnostic)))
+                .or(() -> Optional.ofNullable(reportingMta)).orElse(null);
         var rejector = rejector(origin, host);
         var reason = rs.getString("reason");
         return new BounceEvidence(rs.getString("recipient"), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getTimestamp("received_at").toInstant(), Classification.valueOf(rs.getString("classification")),
                 reason == null ? null : BounceReason.valueOf(reason), (Integer) rs.getObject("smtp_code"),
-                rs.getString("enhanced_code"), diagnostic, SmtpStage.readFrom(diagnostic), rejector.host(),
+                rs.getString("enhanced_code"), diagnostic, stage, rejector.host(),
                 rejector.role(), rejector.vendor(), rs.getString("message_id"), reportingMta, origin,
                 rs.getString("source"));
     }

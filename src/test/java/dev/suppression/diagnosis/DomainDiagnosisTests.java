@@ -71,6 +71,23 @@ class DomainDiagnosisTests {
     }
 
     @Test
+    void theRejectingHostAndStageAreTheOnesTheReporterGave() {
+        var domain = uniqueDomain("reported-host");
+        api.ingest("""
+                {"recipient": "una@%s", "smtpCode": 550, "enhancedCode": "5.1.1", "diagnostic": "550 5.1.1 User unknown",
+                 "stage": "RCPT", "remoteMta": "mx2.hornetsecurity.com", "reportingMta": "out1.sender.example"}
+                """.formatted(domain));
+
+        var bounce = diagnosis(domain).get("addresses").get(0);
+
+        assertThat(bounce.get("rejectingHost").stringValue()).isEqualTo("mx2.hornetsecurity.com");
+        assertThat(bounce.get("rejectorVendor").stringValue()).isEqualTo("Hornetsecurity");
+        assertThat(bounce.get("rejectorRole").stringValue()).isEqualTo("INBOUND_GATEWAY");
+        assertThat(bounce.get("stage").stringValue()).isEqualTo("RCPT");
+        assertThat(bounce.get("reportingMta").stringValue()).isEqualTo("out1.sender.example");
+    }
+
+    @Test
     void anMxChangeBeforeTheBouncesIsAFinding() {
         var domain = uniqueDomain("moved");
         dns.mx(domain, 0, "10 mail." + domain);
