@@ -7,6 +7,7 @@ import dev.suppression.recipientdomain.DomainPaused;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -38,10 +39,10 @@ class AlertWriter {
         }
         var link = diagnosisLink(paused.domain());
         var text = ":no_entry: Paused sending to " + paused.domain() + ": " + paused.distinctAddresses()
-                + " distinct addresses hard-bounced since " + paused.windowStart() + ". Find the rejector and the"
-                + " questions for the recipient admin: " + link;
+                + " distinct addresses hard-bounced since " + paused.windowStart() + refusedBy(paused.rejectingHosts())
+                + ". Find the rejector and the questions for the recipient admin: " + link;
         write(AlertKind.DOMAIN_PAUSED, paused.domain(), paused.pausedAt(), ClusterLevel.DOMAIN_PATTERN,
-                paused.distinctAddresses(), paused.windowStart(), text, link);
+                paused.distinctAddresses(), paused.windowStart(), paused.rejectingHosts(), text, link);
     }
 
     @EventListener
@@ -52,14 +53,14 @@ class AlertWriter {
         }
         var link = diagnosisLink(cluster.domain());
         var text = ":warning: " + cluster.distinctAddresses() + " addresses at " + cluster.domain()
-                + " hard-bounced since " + cluster.windowStart() + " (SMALL_CLUSTER): ask the recipient admin to"
-                + " confirm aliases, groups and mailboxes. Diagnosis: " + link;
+                + " hard-bounced since " + cluster.windowStart() + refusedBy(cluster.rejectingHosts())
+                + " (SMALL_CLUSTER): ask the recipient admin to confirm aliases, groups and mailboxes. Diagnosis: " + link;
         write(AlertKind.CLUSTER_FORMED, cluster.domain(), cluster.at(), cluster.level(), cluster.distinctAddresses(),
-                cluster.windowStart(), text, link);
+                cluster.windowStart(), cluster.rejectingHosts(), text, link);
     }
 
     private void write(AlertKind kind, DomainName domain, Instant at, ClusterLevel level, long distinctAddresses,
-                       Instant windowStart, String text, URI link) {
+                       Instant windowStart, List<String> rejectingHosts, String text, URI link) {
         var dedupKey = kind + ":" + domain + ":" + at;
         var payload = new LinkedHashMap<String, Object>();
         payload.put("text", text);
@@ -69,11 +70,16 @@ class AlertWriter {
         payload.put("level", level.name());
         payload.put("distinctAddresses", distinctAddresses);
         payload.put("windowStart", windowStart.toString());
+        payload.put("rejectingHosts", rejectingHosts);
         payload.put("at", at.toString());
         payload.put("diagnosis", link.toString());
         if (outbox.add(dedupKey, kind, domain.value(), JSON.writeValueAsString(payload), at)) {
             log.info("Alert {} written for {}", kind, domain);
         }
+    }
+
+    private static String refusedBy(List<String> hosts) {
+        return hosts.isEmpty() ? "" : ", refused by " + String.join(", ", hosts);
     }
 
     private URI diagnosisLink(DomainName domain) {

@@ -129,12 +129,15 @@ public class DomainClusters {
                 log.warn("Paused domain {}: {} distinct addresses hard-bounced since {}", name, count, windowStart);
                 paused = true;
                 pausedAt = now;
-                events.publishEvent(new DomainPaused(new DomainName(name), count, windowStart, now));
+                events.publishEvent(new DomainPaused(new DomainName(name), count, windowStart, now,
+                        bouncedAddresses.rejectingHostsSince(name, windowStart)));
             }
+            // A cluster noted before this window opened (or before the last resume) was an earlier cluster.
             if (level.compareTo(ClusterLevel.SMALL_CLUSTER) >= 0 && !isExempt
                     && (state.clusterNotedAt() == null || state.clusterNotedAt().isBefore(windowStart))) {
                 rows.noteCluster(name, now);
-                events.publishEvent(new ClusterFormed(new DomainName(name), level, count, windowStart, now));
+                events.publishEvent(new ClusterFormed(new DomainName(name), level, count, windowStart, now,
+                        bouncedAddresses.rejectingHostsSince(name, windowStart)));
             }
             statuses.put(name, new DomainStatus(name, level, paused, pausedAt, isExempt, count, windowStart));
         }

@@ -70,11 +70,13 @@ class AlertWebhookTests {
         assertThat(alert.header("Content-Type")).isEqualTo("application/json");
         var body = json(alert.body());
         assertThat(body.get("text").stringValue()).contains("Paused sending to " + domain + ": 5 distinct addresses")
+                .contains("refused by mx1.recipient.example (5)")
                 .contains("https://suppression.ops.example/domains/" + domain + "/diagnosis");
         assertThat(body.get("diagnosis").stringValue())
                 .isEqualTo("https://suppression.ops.example/domains/" + domain + "/diagnosis");
         assertThat(body.get("level").stringValue()).isEqualTo("DOMAIN_PATTERN");
         assertThat(body.get("distinctAddresses").intValue()).isEqualTo(5);
+        assertThat(body.get("rejectingHosts").get(0).stringValue()).isEqualTo("mx1.recipient.example (5)");
         assertThat(alert.header("X-Suppression-Alert-Id")).isEqualTo(body.get("id").stringValue());
     }
 
