@@ -94,4 +94,15 @@ class BouncedAddresses {
                         rs.getString("rejecting_host")))
                 .list();
     }
+
+    /** The hosts that refused the domain's addresses since the window opened, most addresses first. */
+    List<String> rejectingHostsSince(String domain, Instant windowStart) {
+        return jdbc.sql("""
+                select rejecting_host || ' (' || count(*) || ')' from domain_bounced_address
+                where domain = :domain and last_bounce_at > :start and rejecting_host is not null
+                group by rejecting_host order by count(*) desc, rejecting_host limit 5
+                """)
+                .param("domain", domain).param("start", Timestamp.from(windowStart))
+                .query(String.class).list();
+    }
 }

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,11 +44,13 @@ public class DomainClusters {
     private final Counter pausedCounter;
     private final CheckIndex checkIndex;
     private final DomainRows rows;
+    private final ApplicationEventPublisher events;
 
     DomainClusters(RecipientDomains domains, DomainRows rows, BouncedAddresses bouncedAddresses,
                    DomainChanges changes, ClusterSettings settings, Clock clock, MeterRegistry meters,
-                   CheckIndex checkIndex) {
+                   CheckIndex checkIndex, ApplicationEventPublisher events) {
         this.rows = rows;
+        this.events = events;
         this.checkIndex = checkIndex;
         this.domains = domains;
         this.bouncedAddresses = bouncedAddresses;
@@ -126,6 +129,15 @@ public class DomainClusters {
                 log.warn("Paused domain {}: {} distinct addresses hard-bounced since {}", name, count, windowStart);
                 paused = true;
                 pausedAt = now;
+                events.publishEvent(new DomainPaused(new DomainName(name), count, windowStart, now,
+                        bouncedAddresses.rejectingHostsSince(name, windowStart)));
+            }
+            // A cluster noted before this window opened (or before the last resume) was an earlier cluster.
+            if (level.compareTo(ClusterLevel.SMALL_CLUSTER) >= 0 && !isExempt
+                    && (state.clusterNotedAt() == null || state.clusterNotedAt().isBefore(windowStart))) {
+                rows.noteCluster(name, now);
+                events.publishEvent(new ClusterFormed(new DomainName(name), level, count, windowStart, now,
+                        bouncedAddresses.rejectingHostsSince(name, windowStart)));
             }
             statuses.put(name, new DomainStatus(name, level, paused, pausedAt, isExempt, count, windowStart));
         }

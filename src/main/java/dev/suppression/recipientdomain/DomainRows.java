@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 class DomainRows {
 
     /** What the cluster rule needs to know of a locked domain. */
-    record PauseState(boolean paused, @Nullable Instant pausedAt, @Nullable Instant resumedAt) { }
+    record PauseState(boolean paused, @Nullable Instant pausedAt, @Nullable Instant resumedAt,
+                      @Nullable Instant clusterNotedAt) { }
 
     private final JdbcClient jdbc;
 
@@ -41,11 +42,12 @@ class DomainRows {
 
     Map<String, PauseState> pauseStates(String[] names) {
         var states = new HashMap<String, PauseState>();
-        jdbc.sql("select domain, paused, paused_at, resumed_at from recipient_domain where domain = any(?)")
+        jdbc.sql("select domain, paused, paused_at, resumed_at, cluster_noted_at from recipient_domain where domain = any(?)")
                 .param(names)
                 .query(rs -> {
                     states.put(rs.getString("domain"), new PauseState(rs.getBoolean("paused"),
-                            instant(rs.getTimestamp("paused_at")), instant(rs.getTimestamp("resumed_at"))));
+                            instant(rs.getTimestamp("paused_at")), instant(rs.getTimestamp("resumed_at")),
+                            instant(rs.getTimestamp("cluster_noted_at"))));
                 });
         return states;
     }
@@ -58,5 +60,11 @@ class DomainRows {
     boolean pause(String domain, Instant now) {
         return jdbc.sql("update recipient_domain set paused = true, paused_at = ? where domain = ? and not paused")
                 .params(Timestamp.from(now), domain).update() == 1;
+    }
+
+    /** Marks the domain's current cluster as seen, so that its lookup and alert happen once. */
+    void noteCluster(String domain, Instant now) {
+        jdbc.sql("update recipient_domain set cluster_noted_at = ? where domain = ?")
+                .params(Timestamp.from(now), domain).update();
     }
 }

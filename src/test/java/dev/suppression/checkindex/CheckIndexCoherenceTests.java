@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.suppression.SuppressionServiceApplication;
 import dev.suppression.TestDatabase;
+import dev.suppression.support.TestDnsServer;
 import dev.suppression.support.TestKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -169,6 +170,7 @@ class CheckIndexCoherenceTests {
                 "--spring.datasource.password=" + database.getPassword(),
                 "--suppression.security.bootstrap-admin-key=" + TestKeys.ADMIN,
                 "--suppression.rate-limit.ingest.requests-per-second=0",
+                "--suppression.dns.servers=" + TestDnsServer.shared().address(),
                 "--suppression.scheduling.enabled=false");
     }
 

@@ -1,5 +1,6 @@
 package dev.suppression.reliability;
 
+import dev.suppression.support.TestDnsServer;
 import dev.suppression.support.TestKeys;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * The command line every service instance in these tests starts with: the database, the bootstrap admin key,
- * rate limits and scheduled jobs off, and the web server bound to the loopback interface only.
+ * rate limits and scheduled jobs off, DNS at the tests' own server, and the web server bound to the loopback interface only.
  */
 final class ServiceCommandLine {
 
@@ -26,6 +27,8 @@ final class ServiceCommandLine {
                 "--suppression.rate-limit.ops.requests-per-second=0",
                 "--suppression.rate-limit.admin.requests-per-second=0",
                 "--suppression.scheduling.enabled=false",
+                // The diagnosis looks up MX records after a cluster forms: never at a real resolver.
+                "--suppression.dns.servers=" + TestDnsServer.shared().address(),
                 "--spring.main.banner-mode=off"));
         args.addAll(Arrays.asList(extra));
         return args.toArray(String[]::new);

@@ -31,6 +31,6 @@ import org.springframework.context.annotation.Import;
         "suppression.providers.resend.signing-secret=" + TestProviderKeys.RESEND_SIGNING_SECRET,
         "suppression.providers.ses.topic-arns=" + TestProviderKeys.SES_TOPIC_ARN})
 @AutoConfigureMockMvc
-@Import({TestDatabase.class, TestSecurity.class, TestProviders.class})
+@Import({TestDatabase.class, TestSecurity.class, TestProviders.class, TestDns.class})
 public @interface IntegrationTest {
 }
