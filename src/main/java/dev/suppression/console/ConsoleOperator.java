@@ -22,11 +22,11 @@ record ConsoleOperator(UUID keyId, String keyName, Set<Role> roles, String perso
         return keyName;
     }
 
-    boolean has(Role role) {
+    public boolean has(Role role) {
         return roles.contains(Role.ADMIN) || roles.contains(role);
     }
 
-    boolean isAdmin() {
+    public boolean isAdmin() {
         return roles.contains(Role.ADMIN);
     }
 }
