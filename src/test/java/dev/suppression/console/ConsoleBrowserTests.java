@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -245,6 +246,97 @@ class ConsoleBrowserTests {
     }
 
     // ---------------------------------------------------------------------------------------------
+    // Lists
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void anImportedListIsFilteredByDomainAndReasonAndPagedByAddress() throws IOException {
+        var domain = Api.uniqueDomain("console-list");
+        var csv = new StringBuilder("address,reason,since\n");
+        for (int i = 0; i < SuppressionsPage.PAGE_SIZE + 2; i++) {
+            csv.append("user%03d@%s,HARD_BOUNCE,2026-01-02T03:04:05Z\n".formatted(i, domain));
+        }
+        csv.append("manual@").append(domain).append(",MANUAL,2026-01-02T03:04:05Z\n");
+        csv.append("not an address,MANUAL\n");
+        var file = Files.writeString(Files.createTempFile("console-import-", ".csv"), csv);
+        signIn(opsKey, PERSON);
+        open("/console/suppressions");
+
+        browser.findElement(By.id("import-file")).sendKeys(file.toString());
+        submit(browser.findElement(By.cssSelector("#import-form button")));
+
+        assertThat(text("import-summary")).contains("Imported\n" + (SuppressionsPage.PAGE_SIZE + 3))
+                .contains("Rejected rows\n1");
+        open("/console/suppressions?domain=" + domain + "&reason=HARD_BOUNCE&from=2026-01-02&to=2026-01-02");
+        var firstPage = addressesListed();
+        assertThat(firstPage).hasSize(SuppressionsPage.PAGE_SIZE).startsWith("user000@" + domain)
+                .doesNotContain("manual@" + domain);
+        submit(browser.findElement(By.id("next-page")));
+        assertThat(addressesListed()).containsExactly("user050@" + domain, "user051@" + domain);
+        assertThat(browser.findElements(By.id("next-page"))).isEmpty();
+        open("/console/suppressions?domain=" + domain + "&from=2026-01-03");
+        assertThat(browser.findElements(By.cssSelector("#suppressions tbody tr"))).isEmpty();
+
+        var imported = apiHistory("user000@" + domain).getLast();
+        assertThat(imported.get("type").asString()).isEqualTo("IMPORTED");
+        assertThat(imported.get("actor").asString()).isEqualTo("console-ops (" + PERSON + ")");
+    }
+
+    @Test
+    void aRejectedEventIsListedWithItsReasonAndRawPayload() {
+        var marker = "no-recipient-" + java.util.UUID.randomUUID();
+        call("POST", "/bounces", "{\"smtpCode\": 550, \"diagnostic\": \"" + marker + "\"}");
+        signIn(opsKey, PERSON);
+
+        open("/console/rejected");
+
+        var newest = browser.findElement(By.cssSelector("#rejected > li"));
+        var raw = newest.findElement(By.cssSelector("details.raw"));
+        raw.findElement(By.tagName("summary")).click();
+        assertThat(raw.findElement(By.tagName("pre")).getText()).contains(marker);
+        assertThat(newest.getText()).contains("recipient");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Keys
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    void anAdminCreatesAKeyWhoseSecretIsShownOnceAndRevokesIt() {
+        signIn(TestKeys.ADMIN, "Grace Hopper");
+        open("/console/admin/keys");
+        var name = "mailer-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        browser.findElement(By.id("key-name")).sendKeys(name);
+        browser.findElement(By.id("role-check")).click();
+        browser.findElement(By.id("env-test")).click();
+        submit(browser.findElement(By.cssSelector("#create-key button")));
+
+        var secret = browser.findElement(By.id("secret")).getAttribute("value");
+        assertThat(secret).startsWith("sk_test_");
+        assertThat(apiCheckWith(secret, "someone@" + Api.uniqueDomain("console-key"))).isEqualTo(200);
+        open("/console/admin/keys");
+        assertThat(browser.findElements(By.id("secret"))).as("shown once").isEmpty();
+        var row = browser.findElement(By.cssSelector("#keys tr[data-key='" + name + "']"));
+        assertThat(row.getText()).contains("check").contains("active");
+
+        submit(row.findElement(By.tagName("button")));
+
+        assertThat(browser.findElement(By.cssSelector("#keys tr[data-key='" + name + "']")).getText()).contains("revoked");
+        assertThat(apiCheckWith(secret, "someone@" + Api.uniqueDomain("console-key"))).isEqualTo(401);
+    }
+
+    @Test
+    void anOpsKeyIsToldTheKeysPageNeedsTheAdminRole() {
+        signIn(opsKey, PERSON);
+        assertThat(browser.findElements(By.linkText("API keys"))).isEmpty();
+
+        open("/console/admin/keys");
+
+        assertThat(text("refusal")).contains("needs a key with the admin role");
+    }
+
+    // ---------------------------------------------------------------------------------------------
     // Helpers: the browser, and the API as its clients call it
     // ---------------------------------------------------------------------------------------------
 
@@ -284,6 +376,23 @@ class ConsoleBrowserTests {
 
     private String text(String id) {
         return browser.findElement(By.id(id)).getText();
+    }
+
+    private List<String> addressesListed() {
+        return browser.findElements(By.cssSelector("#suppressions tbody th")).stream().map(WebElement::getText).toList();
+    }
+
+    private int apiCheckWith(String key, String address) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/suppressions/"
+                + URLEncoder.encode(address, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + key).build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> historyTypes() {

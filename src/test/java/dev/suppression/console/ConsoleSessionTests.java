@@ -130,6 +130,16 @@ class ConsoleSessionTests {
     }
 
     @Test
+    void theExportLinkServesTheSameCsvAsTheApi() {
+        var session = signIn(keyWith(Set.of(Role.OPS)), "Grace Hopper");
+
+        var csv = browser.get().uri("/console/suppressions/export.csv").session(session).exchange();
+
+        assertThat(csv).hasStatusOk().hasContentType("text/csv;charset=UTF-8").bodyText()
+                .startsWith("address,reason,since,classification\n");
+    }
+
+    @Test
     void everyConsolePageForbidsScriptsAndOtherOrigins() {
         var page = browser.get().uri("/console/sign-in").exchange();
 
