@@ -49,6 +49,7 @@ public class DevSuppressionService {
                     Dev admin key (local use only):
                         export KEY={}
                         curl -H "Authorization: Bearer $KEY" http://localhost:8080/suppressions/someone@example.com
+                    Ops console: http://localhost:8080/console (sign in with your name and the key above)
                     """, DEV_ADMIN_KEY);
         }
     }

@@ -8,9 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
+import java.util.Base64;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -53,20 +52,21 @@ final class Browser {
         return driver;
     }
 
-    /** The whole page, not just the window, written as a PNG (the README shows these). */
+    /** The whole page, not just the window, as a PNG (the README shows these), taken by Chromium's own capture. */
+    @SuppressWarnings("unchecked")
     static void screenshot(ChromeDriver driver, Path file) {
-        var original = driver.manage().window().getSize();
-        var height = ((Number) ((JavascriptExecutor) driver)
-                .executeScript("return document.documentElement.scrollHeight")).intValue();
-        driver.manage().window().setSize(new Dimension(original.getWidth(), Math.min(Math.max(height, 600), 4000)));
-        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+        var metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        var content = (Map<String, Object>) metrics.get("cssContentSize");
+        var clip = Map.of("x", 0, "y", 0, "scale", 1,
+                "width", ((Number) content.get("width")).doubleValue(),
+                "height", Math.min(((Number) content.get("height")).doubleValue(), 4000));
+        var shot = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            driver.manage().window().setSize(original);
         }
     }
 }
