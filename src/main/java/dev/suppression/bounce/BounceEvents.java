@@ -2,6 +2,7 @@ package dev.suppression.bounce;
 
 import dev.suppression.classification.BounceReason;
 import dev.suppression.classification.Classification;
+import dev.suppression.classification.SmtpStage;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ public class BounceEvents {
 
     /** A bounce to store with what ingestion decided about it. */
     record NewBounce(BounceReport report, Classification classification, BounceReason reason,
-                     boolean countsTowardCluster, @Nullable String raw) { }
+                     @Nullable String reasonDetail, boolean countsTowardCluster, @Nullable String raw) { }
 
     /**
      * Stores a batch of bounces in one statement, in the given order; returns, per position, the stored id, or
@@ -57,6 +58,9 @@ public class BounceEvents {
         var occurredAt = new String[n];
         var messageIds = new String[n];
         var reportingMtas = new String[n];
+        var stages = new String[n];
+        var remoteMtas = new String[n];
+        var reasonDetails = new String[n];
         var sources = new String[n];
         var counts = new Boolean[n];
         var raws = new String[n];
@@ -76,6 +80,9 @@ public class BounceEvents {
             occurredAt[i] = r.occurredAt().toString();
             messageIds[i] = r.messageId();
             reportingMtas[i] = r.reportingMta();
+            stages[i] = r.stage().name();
+            remoteMtas[i] = r.remoteMta();
+            reasonDetails[i] = b.reasonDetail();
             sources[i] = r.source();
             counts[i] = b.countsTowardCluster();
             raws[i] = evidence(b.raw());
@@ -83,21 +90,24 @@ public class BounceEvents {
         var inserted = new java.util.HashSet<>(jdbc.sql("""
                 insert into bounce_event (id, event_id, recipient, recipient_domain, classification, reason, smtp_code,
                     enhanced_code, diagnostic, origin, occurred_at, message_id, reporting_mta, source,
-                    counts_toward_cluster, raw)
+                    counts_toward_cluster, raw, stage, remote_mta, reason_detail)
                 select id, event_id, recipient, domain, classification, reason, smtp_code, enhanced_code, diagnostic,
-                    origin, occurred_at::timestamptz, message_id, reporting_mta, source, counts, raw
+                    origin, occurred_at::timestamptz, message_id, reporting_mta, source, counts, raw, stage,
+                    remote_mta, reason_detail
                 from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[],
+                    ?::text[], ?::text[], ?::text[])
                     with ordinality as x(id, event_id, recipient, domain, classification, reason, smtp_code,
                         enhanced_code, diagnostic, origin, occurred_at, message_id, reporting_mta, source, counts, raw,
-                        position)
+                        stage, remote_mta, reason_detail, position)
                 order by position
                 on conflict (event_id) do nothing
                 returning id
                 """)
                 .params(idArray, eventIds, recipients, domains, classifications, reasons, smtpCodes, enhancedCodes,
                         diagnostics,
-                        origins, occurredAt, messageIds, reportingMtas, sources, counts, raws)
+                        origins, occurredAt, messageIds, reportingMtas, sources, counts, raws, stages, remoteMtas,
+                        reasonDetails)
                 .query(Long.class).list());
         for (int i = 0; i < n; i++) {
             result[i] = inserted.contains(idArray[i]) ? idArray[i] : null;
@@ -109,7 +119,7 @@ public class BounceEvents {
     public List<StoredBounce> forRecipient(String address) {
         return jdbc.sql("""
                 select id, event_id, classification, reason, smtp_code, enhanced_code, diagnostic, origin, occurred_at,
-                       received_at, message_id, reporting_mta, source, raw
+                       received_at, message_id, reporting_mta, source, raw, stage, remote_mta, reason_detail
                 from bounce_event where recipient = :address order by id
                 """)
                 .param("address", address)
@@ -118,7 +128,8 @@ public class BounceEvents {
                         (Integer) rs.getObject("smtp_code"), rs.getString("enhanced_code"),
                         rs.getString("diagnostic"), Origin.valueOf(rs.getString("origin")),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
-                        rs.getString("message_id"), rs.getString("reporting_mta"), rs.getString("source"),
+                        rs.getString("message_id"), stage(rs.getString("stage")), rs.getString("remote_mta"),
+                        rs.getString("reporting_mta"), rs.getString("source"), rs.getString("reason_detail"),
                         rs.getString("raw")))
                 .list();
     }
@@ -127,10 +138,18 @@ public class BounceEvents {
         return stored == null ? null : BounceReason.valueOf(stored);
     }
 
-    /** A bounce as stored, for the history; {@code reason} is null for bounces stored before reasons existed. */
+    private static @Nullable SmtpStage stage(@Nullable String stored) {
+        return stored == null ? null : SmtpStage.valueOf(stored);
+    }
+
+    /**
+     * A bounce as stored, for the history; {@code reason} is null for bounces stored before reasons existed,
+     * {@code stage} for those stored before stages were.
+     */
     public record StoredBounce(long sequence, @Nullable String eventId, Classification classification,
                                @Nullable BounceReason reason,
                                @Nullable Integer smtpCode, @Nullable String enhancedCode, @Nullable String diagnostic,
                                Origin origin, Instant occurredAt, Instant receivedAt, @Nullable String messageId,
-                               @Nullable String reportingMta, @Nullable String source, @Nullable String raw) { }
+                               @Nullable SmtpStage stage, @Nullable String remoteMta, @Nullable String reportingMta,
+                               @Nullable String source, @Nullable String reasonDetail, @Nullable String raw) { }
 }

@@ -110,7 +110,8 @@ public class BounceIngestion {
         for (int i = 0; i < batch.size(); i++) {
             switch (batch.get(i)) {
                 case Submission.Valid(var report, var raw) -> {
-                    diagnoses[i] = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic());
+                    diagnoses[i] = classifier.classify(report.smtpCode(), report.enhancedCode(), report.diagnostic(),
+                            report.stage());
                     if (countsAsHardBounce(report, diagnoses[i].classification())) {
                         domainsToLock.add(report.recipient().domain());
                     }
@@ -130,6 +131,7 @@ public class BounceIngestion {
         var stored = events.insertAll(bounceOrder.stream().map(i -> {
             var valid = (Submission.Valid) batch.get(i);
             return new BounceEvents.NewBounce(valid.report(), diagnoses[i].classification(), diagnoses[i].reason(),
+                    diagnoses[i].detail(),
                     countsAsHardBounce(valid.report(), diagnoses[i].classification()), valid.raw());
         }).toList());
         // The evidence is stored before the domain locks are taken: the heaviest statement of the batch then
@@ -144,7 +146,7 @@ public class BounceIngestion {
             if (stored[k] != null && countsAsHardBounce(valid.report(), diagnoses[index].classification())) {
                 var report = valid.report();
                 hardBounces.add(new HardBounce(report.recipient(), diagnoses[index].classification(), report.occurredAt(),
-                        responseText(report), report.reportingMta(), stored[k], actorFor(report)));
+                        responseText(report), report.rejectingHost(), stored[k], actorFor(report)));
             }
         }
         // The whole batch's hard bounces in a handful of statements: the rules still run one bounce at a time.
@@ -218,10 +220,11 @@ public class BounceIngestion {
         var recipient = report.recipient().value();
         if (storedId == null) {
             return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), diagnosis.classification(),
-                    diagnosis.reason(), "event id " + report.eventId() + " was already ingested; nothing changed");
+                    diagnosis.reason(), "event id " + report.eventId() + " was already ingested; nothing changed",
+                    report.stage(), report.remoteMta(), report.reportingMta());
         }
         return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), diagnosis.classification(),
-                diagnosis.reason(), null);
+                diagnosis.reason(), diagnosis.detail(), report.stage(), report.remoteMta(), report.reportingMta());
     }
 
     /** The full SMTP response as ops want to read it: the diagnostic, or the codes when no text came. */

@@ -3,6 +3,7 @@ package dev.suppression.classification;
 import static dev.suppression.classification.BounceReason.AUTHENTICATION;
 import static dev.suppression.classification.BounceReason.BLOCKED;
 import static dev.suppression.classification.BounceReason.EXPIRED;
+import static dev.suppression.classification.BounceReason.FILTERED;
 import static dev.suppression.classification.BounceReason.HOST_UNKNOWN;
 import static dev.suppression.classification.BounceReason.MAILBOX_DISABLED;
 import static dev.suppression.classification.BounceReason.MAILBOX_FULL;
@@ -42,7 +43,34 @@ public final class BounceClassifier {
     /** Rejections of our own envelope sender: a sending-side problem, whatever code and wording come with it. */
     private static final List<String> SENDER_REJECTED_PHRASES = List.of(
             "sender address rejected", "sender verify failed", "verification failed for",
-            "domain of sender address", "sender domain", "sender rejected");
+            "domain of sender address", "sender domain", "sender rejected", "invalid sender", "sender is invalid",
+            "unroutable sender address", "unrouteable sender address", "null sender is not allowed",
+            "empty envelope senders", "mail from not owned by user", "sender not pre-approved",
+            "your email address has been blacklisted", "returned mail not accepted here", "emetteur invalide",
+            "expediteur invalide", "absender ungultig",
+            // A mailing list or group (Google Groups among them) refusing a poster: the sender may not post there.
+            "permission to post", "not allowed to post", "not authorized to post", "not authorised to post",
+            "members-only list", "members only list", "non-member", "not open to posting",
+            "group you tried to contact", "autorise a y publier", "autorise a publier", "autorisation de publier",
+            "autorisation pour publier", "groupe que vous avez tente de contacter", "keine berechtigung");
+
+    /**
+     * Block lists and the sending host's own standing: a refusal of us, not of the recipient, even when the
+     * receiver chose a 5.1.x code for it (some answer 550 5.1.1 to a listed IP).
+     */
+    private static final List<String> BLOCK_LIST_PHRASES = List.of(
+            "spamhaus", "spamcop", "blocked using", "blacklist", "blocklist", "block list",
+            "black list", "listed at", "listed on", "dnsbl", "rbl", "reputation",
+            "banned sending ip", "banned sender", "barracuda", "sorbs", "uceprotect", "senderscore",
+            "ip is in", "connections will not be accepted", "client host rejected", "[bl21]", "[bl22]",
+            "[bl23]", "abusix", "invaluement", "sender score", "bad sender ip", "sender ip address rejected",
+            "access from ip address", "mail from your ip", "from your ip address", "dynamic ip", "dynamic/zombied",
+            "zombie", "open proxy", "listed as abusive", "cannot find your hostname", "cannot resolve your address",
+            "may not be mail exchanger", "mismatches client ip", "too many spams from your ip",
+            "unresolvable relay host", "not allowed to connect", "ip name lookup failed",
+            "unverifyable sending ip", "unverifiable sending ip", "on our block list", "is blacklisted",
+            "blocked by spamhaus", "ip address blocked", "ip blocked", "your ip");
+
 
     /** The text column, in order: the first rule whose phrase occurs decides. */
     private static final List<Rule> TEXT_RULES = List.of(
@@ -50,11 +78,7 @@ public final class BounceClassifier {
                     "not authenticated", "authentication required", "authentication failed", "failed authentication",
                     "authentication checks", "domainkeys", "arc validation", "reverse dns", "ptr record",
                     "does not have a ptr"),
-            new Rule(BLOCKED, "spamhaus", "spamcop", "blocked using", "blacklist", "blocklist", "block list",
-                    "black list", "listed at", "listed on", "dnsbl", "rbl", "reputation",
-                    "banned sending ip", "banned sender", "barracuda", "sorbs", "uceprotect", "senderscore",
-                    "ip is in", "connections will not be accepted", "client host rejected", "[bl21]", "[bl22]",
-                    "[bl23]", "abusix", "invaluement", "sender score"),
+            new Rule(BLOCKED, BLOCK_LIST_PHRASES),
             new Rule(RELAYING_DENIED, "relay access denied", "relaying denied", "relay denied", "relay not permitted",
                     "not permitted to relay", "unable to relay", "relaying not allowed", "relay not allowed",
                     "we do not relay", "relaying disallowed", "relaying to", "not our customer"),
@@ -79,12 +103,21 @@ public final class BounceClassifier {
             new Rule(POLICY, "policy", "policies", "not authorized", "rejected for", "prohibited", "content rejected",
                     "message content", "content filter", "virus", "malware", "infected", "attachment",
                     "not allowed", "forbidden", "filtered", "greylist", "graylist"),
+            // Sisimai's "filtered": the recipient's own rules refused the sender or the message.
+            new Rule(FILTERED, "message filtered", "user rules", "user refuses to receive", "user reject",
+                    "refused due to recipient preferences", "only accepting mail from specific",
+                    "blocked by the recipient", "refuse to receive mail", "account is protected by",
+                    "not found recipient account", "is not accepting any mail", "restricted sms e-mail"),
+            // Postfix's access table refusing the recipient by name; read before the bare "access denied" below.
+            new Rule(USER_UNKNOWN, "recipient address rejected: access denied"),
             new Rule(BLOCKED, "blocked", "banned", "access denied", "denied by", "refused by",
                     "rejected by the recipient domain"),
             new Rule(MAILBOX_DISABLED, "disabled", "suspended", "deactivated", "mailbox is frozen", "account is frozen",
                     "account is locked", "account is inactive", "inactive account", "temporarily inactive",
                     "has been closed", "account closed", "account has expired", "account expired",
-                    "gesperrt", "desactive", "sospeso", "suspendida"),
+                    "gesperrt", "desactive", "sospeso", "suspendida", "temporary locked", "temporarily locked",
+                    "archived recipient", "destinataire archivee", "user is terminated", "suspend the service",
+                    "discontinued"),
             new Rule(NOT_ACCEPTING_MAIL, "null mx", "nullmx", "domain does not accept mail",
                     "domain is not accepting mail", "does not accept mail", "accepts no mail",
                     "does not receive mail", "not accepting mail", "doesn't accept mail"),
@@ -93,7 +126,9 @@ public final class BounceClassifier {
                     "unrouteable mail domain", "no mx record", "host not found", "name service error", "nxdomain",
                     "non-existent domain", "nonexistent domain", "unknown domain", "domain unknown",
                     "domain is invalid", "invalid domain", "bad destination system", "all relevant mx records point",
-                    "domaine inexistant", "domaine introuvable", "hote inconnu", "dominio inesistente", "dominio no existe"),
+                    "domaine inexistant", "domaine introuvable", "hote inconnu", "dominio inesistente", "dominio no existe",
+                    "domain must exist", "mail domain mentioned in email address is unknown",
+                    "name or service not known"),
             new Rule(USER_UNKNOWN, "user unknown", "unknown user", "no such user", "does not exist", "doesn't exist",
                     "invalid recipient", "mailbox not found", "unknown recipient", "recipient unknown",
                     "no such mailbox", "mailbox unavailable", "mailbox does not exist", "no mailbox here",
@@ -107,7 +142,23 @@ public final class BounceClassifier {
                     "is not a valid user", "address unknown", "unbekannt", "existiert nicht", "gibt es nicht",
                     "ungultige empfangeradresse", "inconnu", "n'existe pas", "inexistant", "introuvable",
                     "desconocido", "no existe", "sconosciuto", "non esiste", "inesistente", "desconhecido",
-                    "nao existe", "inexistente", "onbekend", "bestaat niet", "niet gevonden"),
+                    "nao existe", "inexistente", "onbekend", "bestaat niet", "niet gevonden",
+                    // Wordings of the field that the phrases above miss; each names a recipient nobody holds.
+                    "user not known", "user not exist", "recipient not exist", "recipient not ok", "unknown mailbox",
+                    "unknown local part", "unknown local-part", "unknown e-mail address", "unknown email address",
+                    "no valid recipients", "email name is not found", "mailbox not present",
+                    "not present in directory", "rejected recipients", "addresses were unknown",
+                    "no one at this address", "mailbox is inactive", "user not active", "not an active address",
+                    "mailbox is unavailable", "mailbox unavaiable", "mailbox invalid", "no mailbox found",
+                    "no such address", "no mail box available", "no mailbox by that name", "can't accept user",
+                    "cannot accept user", "not a local address", "recipient is not local", "recipient is not accepted",
+                    "recipient refuses to accept your mail", "badrcptto", "validrcptto", "badrecipientto",
+                    "domain or user isn't in my list of allowed rcpthosts",
+                    "envelope recipient has been denied", "5.1.0 address rejected", "nessun utente",
+                    "utente inesistente", "benutzer unbekannt", "empfanger unbekannt", "adresse invalide",
+                    "destinataire inconnu", "destinataire invalide", "usuario desconocido", "non-existent user",
+                    "nonexistent user", "non existent user", "is not a valid address", "address is not valid",
+                    "is no longer active", "no such account", "account not found", "email account does not exist"),
             new Rule(MAILBOX_MOVED, "has moved", "mailbox moved", "user not local", "no forwarding address",
                     "address has changed", "is no longer valid"),
             new Rule(EXPIRED, "expired", "retry timeout exceeded", "retry time exceeded", "too long in the queue",
@@ -137,15 +188,34 @@ public final class BounceClassifier {
         }
     }
 
-    /** Classifies one bounce from whatever the reporter gave: any of the three may be missing. */
+    /**
+     * Classifies one bounce from whatever the reporter gave: any of the three may be missing. The SMTP stage is
+     * read from the text.
+     */
     public BounceDiagnosis classify(@Nullable Integer replyCode, @Nullable String enhancedCode,
                                     @Nullable String diagnostic) {
+        return classify(replyCode, enhancedCode, diagnostic, SmtpStage.UNKNOWN);
+    }
+
+    /**
+     * Classifies one bounce refused at {@code stage}; a stage the reporter did not know ({@link SmtpStage#UNKNOWN})
+     * is read from the text. The {@link StageRule} has the last word: a refusal before {@code RCPT} or after
+     * {@code DATA} does not suppress.
+     */
+    public BounceDiagnosis classify(@Nullable Integer replyCode, @Nullable String enhancedCode,
+                                    @Nullable String diagnostic, SmtpStage stage) {
+        var known = stage != SmtpStage.UNKNOWN ? stage : SmtpStage.readFrom(diagnostic);
         var text = diagnostic == null ? "" : diagnostic;
+        var normalizedText = normalize(text);
+        return StageRule.apply(byCodesAndText(replyCode, enhancedCode, text, normalizedText), known, normalizedText);
+    }
+
+    private BounceDiagnosis byCodesAndText(@Nullable Integer replyCode, @Nullable String enhancedCode, String text,
+                                           String normalizedText) {
         var reply = Optional.ofNullable(replyCode).filter(SmtpReplyCode::isValid).map(SmtpReplyCode::new)
                 .or(() -> SmtpReplyCode.find(text)).orElse(null);
         var enhanced = Optional.ofNullable(enhancedCode).flatMap(EnhancedStatusCode::parse)
                 .or(() -> EnhancedStatusCode.find(text)).orElse(null);
-        var normalizedText = normalize(text);
         if (containsAny(normalizedText, SENDER_REJECTED_PHRASES)) {
             return diagnosis(SENDER_REJECTED, false, reply, enhanced);
         }
@@ -216,8 +286,11 @@ public final class BounceClassifier {
     private static Optional<BounceReason> addressStatus(EnhancedStatusCode code, String text,
                                                         @Nullable SmtpReplyCode reply) {
         return switch (code.detail()) {
-            // 5.1.3 is bad destination mailbox address syntax: no such mailbox can exist.
-            case 1, 3 -> Optional.of(USER_UNKNOWN);
+            // 5.1.3 is bad destination mailbox address syntax: no such mailbox can exist. Some receivers pin 5.1.1
+            // on a block-list hit, a relay refusal or a full mailbox; their words then decide, as Sisimai does.
+            case 1, 3 -> Optional.of(containsAny(text, BLOCK_LIST_PHRASES) ? BLOCKED
+                    : textReason(text).filter(r -> r == RELAYING_DENIED || r == MAILBOX_FULL || r == FILTERED)
+                            .orElse(USER_UNKNOWN));
             case 2 -> Optional.of(HOST_UNKNOWN);
             // RFC 7505 null MX answers 556 5.1.10; Microsoft 365 answers 550 5.1.10 when the recipient is unknown.
             case 10 -> Optional.of((reply != null && reply.value() == 556)
@@ -306,7 +379,7 @@ public final class BounceClassifier {
      * True when one of the phrases occurs at a word start ("spf" does not match inside "mspf", while
      * "blacklist" still matches "blacklisted").
      */
-    private static boolean containsAny(String text, List<String> phrases) {
+    static boolean containsAny(String text, List<String> phrases) {
         for (var phrase : phrases) {
             int from = 0;
             int at;
@@ -368,7 +441,8 @@ public final class BounceClassifier {
                 while (j < n && text.charAt(j) != '<' && text.charAt(j) != '>' && !isRegexSpace(text.charAt(j))) {
                     j++;
                 }
-                if (j < n && text.charAt(j) == '>') {
+                // A bracketed URL (a bare "553 <https://www.spamhaus.org/...>") is the reason, not an echo: keep it.
+                if (j < n && text.charAt(j) == '>' && !text.startsWith("http", i + 1)) {
                     out.append(' ');
                     i = j + 1;
                     continue;

@@ -33,6 +33,11 @@ public enum BounceReason {
     AUTHENTICATION(Classification.POLICY),
     /** Our own envelope sender was refused (5.1.7, 5.1.8, "sender address rejected"), whatever the code says. */
     SENDER_REJECTED(Classification.POLICY, true),
+    /**
+     * A recipient-side filter refused the message after reading it: a "no such user" given after the end of
+     * {@code DATA} (Sisimai's {@code filtered}). Whether the mailbox exists is not known, so it never suppresses.
+     */
+    FILTERED(Classification.UNDETERMINED),
     /** The receiving host does not relay for the recipient's domain: "relay access denied". */
     RELAYING_DENIED(Classification.POLICY),
     /** We sent too much or too fast: "rate limited", "too many connections", Yahoo's TS deferrals. */

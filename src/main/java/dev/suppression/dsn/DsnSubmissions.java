@@ -6,6 +6,7 @@ import dev.suppression.bounce.BounceReport;
 import dev.suppression.bounce.Origin;
 import dev.suppression.bounce.StorableTime;
 import dev.suppression.bounce.Submission;
+import dev.suppression.classification.SmtpStage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,8 +72,17 @@ final class DsnSubmissions {
         var report = new BounceReport(address, failed.smtpCode(), failed.status(), failed.diagnostic(),
                 occurredAt(failed, message, now, maxFutureSkew), eventId,
                 messageId == null || messageId.length() > MAX_MESSAGE_ID ? null : messageId,
-                failed.remoteMta() != null ? failed.remoteMta() : failed.reportingMta(), SOURCE, Origin.RECIPIENT);
+                stage(failed), failed.remoteMta(), failed.reportingMta(), SOURCE, Origin.RECIPIENT);
         return new Submission.Valid(report, evidence);
+    }
+
+    /**
+     * The stage the response names, else the one the recipient's lines around it name: qmail, for one, says
+     * "Connected to 192.0.2.1 but sender was rejected." on the line before the response.
+     */
+    private static SmtpStage stage(FailedRecipient failed) {
+        var stage = SmtpStage.readFrom(failed.diagnostic());
+        return stage != SmtpStage.UNKNOWN ? stage : SmtpStage.readFrom(failed.evidence());
     }
 
     /** {@code dsn:<original-id>:<recipient>:<status>}, or a digest of it when longer than the column takes. */

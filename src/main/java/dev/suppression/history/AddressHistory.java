@@ -30,19 +30,22 @@ public class AddressHistory {
         record Sequenced(long sequence, HistoryEntry entry) { }
         var entries = new ArrayList<Sequenced>();
         for (var b : bounces.forRecipient(address.value())) {
+            var rejectingHost = b.remoteMta() != null ? b.remoteMta() : b.reportingMta();
             entries.add(new Sequenced(b.sequence(), new HistoryEntry("BOUNCE", b.occurredAt(), b.classification().name(),
-                    b.reason() == null ? null : b.reason().name(), null, b.eventId(), b.smtpCode(), b.enhancedCode(), b.diagnostic(), b.reportingMta(),
-                    b.messageId(), b.source(), b.origin().name().toLowerCase(Locale.ROOT), b.receivedAt(), null,
-                    b.raw())));
+                    b.reason() == null ? null : b.reason().name(), b.reasonDetail(), null, b.eventId(), b.smtpCode(),
+                    b.enhancedCode(), b.diagnostic(), b.stage() == null ? null : b.stage().name(), rejectingHost,
+                    b.remoteMta(), b.reportingMta(), b.messageId(), b.source(), b.origin().name().toLowerCase(Locale.ROOT),
+                    b.receivedAt(), null, b.raw())));
         }
         for (var c : complaints.forRecipient(address.value())) {
-            entries.add(new Sequenced(c.sequence(), new HistoryEntry("COMPLAINT", c.occurredAt(), null, null, null,
-                    c.eventId(), null, null, null, null, c.messageId(), c.source(), null, c.receivedAt(),
-                    c.feedbackType(), c.raw())));
+            entries.add(new Sequenced(c.sequence(), new HistoryEntry("COMPLAINT", c.occurredAt(), null, null, null, null,
+                    c.eventId(), null, null, null, null, null, null, null, c.messageId(), c.source(), null,
+                    c.receivedAt(), c.feedbackType(), c.raw())));
         }
         for (var c : changes.forAddress(address.value())) {
             entries.add(new Sequenced(c.sequence(), new HistoryEntry(c.action(), c.at(), c.classification(),
-                    c.reason(), c.actor(), null, null, null, null, null, null, null, null, null, null, null)));
+                    c.reason(), null, c.actor(), null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null)));
         }
         return entries.stream().sorted(Comparator.comparingLong(Sequenced::sequence)).map(Sequenced::entry).toList();
     }

@@ -11,6 +11,7 @@ import dev.suppression.bounce.StorableTime;
 import dev.suppression.bounce.Submission;
 import dev.suppression.classification.EnhancedStatusCode;
 import dev.suppression.classification.SmtpReplyCode;
+import dev.suppression.classification.SmtpStage;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,18 @@ public final class ProviderEvents {
                                 @Nullable String enhancedCode, @Nullable String diagnostic, Instant occurredAt,
                                 @Nullable String providerEventId, @Nullable String messageId,
                                 @Nullable String reportingMta, Origin origin) {
+        return bounce(type, raw, recipient, smtpCode, enhancedCode, diagnostic, occurredAt, providerEventId, messageId,
+                SmtpStage.UNKNOWN, null, reportingMta, origin);
+    }
+
+    /**
+     * A bounce whose payload names the SMTP stage or the refusing host; a stage it does not name
+     * ({@link SmtpStage#UNKNOWN}) is read from the diagnostic.
+     */
+    public ProviderEvent bounce(String type, String raw, @Nullable String recipient, @Nullable Integer smtpCode,
+                                @Nullable String enhancedCode, @Nullable String diagnostic, Instant occurredAt,
+                                @Nullable String providerEventId, @Nullable String messageId, SmtpStage stage,
+                                @Nullable String remoteMta, @Nullable String reportingMta, Origin origin) {
         var eventId = eventId(providerEventId);
         try {
             var address = requireRecipient(recipient);
@@ -67,7 +80,7 @@ public final class ProviderEvents {
             }
             return new ProviderEvent(type, new Submission.Valid(new BounceReport(address, code, enhanced,
                     text == null ? null : truncate(text, 10_000), occurredAt, eventId, truncate(messageId, 998),
-                    truncate(reportingMta, 255), provider, origin), raw));
+                    stage, truncate(remoteMta, 255), truncate(reportingMta, 255), provider, origin), raw));
         } catch (InvalidAddressException e) {
             return invalid(type, raw, "the recipient is invalid: " + e.getMessage(), eventId);
         }

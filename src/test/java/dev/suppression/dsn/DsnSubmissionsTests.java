@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.suppression.bounce.Origin;
 import dev.suppression.bounce.Submission;
+import dev.suppression.classification.SmtpStage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,9 @@ class DsnSubmissionsTests {
         assertThat(report.occurredAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
         assertThat(report.eventId()).isEqualTo("dsn:<orig@sender.example>:jane@example.org:5.1.1");
         assertThat(report.messageId()).isEqualTo("<orig@sender.example>");
-        assertThat(report.reportingMta()).isEqualTo("mx.example.org");
+        assertThat(report.remoteMta()).isEqualTo("mx.example.org");
+        assertThat(report.reportingMta()).isEqualTo("mta.example");
+        assertThat(report.stage()).isEqualTo(SmtpStage.UNKNOWN);
         assertThat(report.source()).isEqualTo("dsn");
         assertThat(report.origin()).isEqualTo(Origin.RECIPIENT);
         assertThat(submission.raw()).isEqualTo("raw message");

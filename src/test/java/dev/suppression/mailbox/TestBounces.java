@@ -2,6 +2,9 @@ package dev.suppression.mailbox;
 
 import dev.suppression.dsn.Fixtures;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Random;
 import java.util.UUID;
 
@@ -11,12 +14,17 @@ final class TestBounces {
     private TestBounces() {
     }
 
-    /** The Postfix DSN for an unknown user, for {@code address}, with a Message-ID of its own. */
+    /**
+     * The Postfix DSN for an unknown user, for {@code address}, with a Message-ID of its own, dated now: the
+     * bounce's own date is when it happened, and one from the fixture's day falls outside the cluster window.
+     */
     static byte[] userUnknown(String address) {
         var domain = address.substring(address.indexOf('@') + 1);
+        var now = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
         var text = fixture("postfix-dsn-user-unknown.eml")
                 .replace("jane.doe@northwind.example", address)
                 .replace("northwind.example", domain)
+                .replaceAll("Mon, 23 Nov 2026 09:14:0\\d \\+0100", now)
                 .replace("<20261123081407.4FbX2K1kLmz9vBq@mail.shop.example>", "<" + UUID.randomUUID() + "@mail.shop.example>");
         return text.getBytes(StandardCharsets.UTF_8);
     }

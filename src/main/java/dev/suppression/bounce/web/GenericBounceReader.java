@@ -9,6 +9,7 @@ import dev.suppression.bounce.StorableTime;
 import dev.suppression.bounce.Submission;
 import dev.suppression.classification.EnhancedStatusCode;
 import dev.suppression.classification.SmtpReplyCode;
+import dev.suppression.classification.SmtpStage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,6 +49,8 @@ class GenericBounceReader {
         var eventId = identifier(event, "eventId", 255, problems);
         var messageId = text(event, "messageId", 998, problems);
         var reportingMta = text(event, "reportingMta", 255, problems);
+        var remoteMta = text(event, "remoteMta", 255, problems);
+        var stage = stage(event, problems);
         var source = text(event, "source", 100, problems);
         var origin = origin(event, problems);
         if (smtpCode == null && enhancedCode == null && diagnostic == null && problems.isEmpty()) {
@@ -57,7 +60,7 @@ class GenericBounceReader {
             return new Submission.Invalid(raw, String.join("; ", problems), eventId, source);
         }
         return new Submission.Valid(new BounceReport(recipient, smtpCode, enhancedCode, diagnostic, occurredAt,
-                eventId, messageId, reportingMta, source, origin), raw);
+                eventId, messageId, stage, remoteMta, reportingMta, source, origin), raw);
     }
 
     private static @Nullable EmailAddress recipient(JsonNode event, List<String> problems) {
@@ -190,6 +193,23 @@ class GenericBounceReader {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /** The stage the reporter names; absent, it is read from the diagnostic (see {@link BounceReport}). */
+    private static SmtpStage stage(JsonNode event, List<String> problems) {
+        var node = event.get("stage");
+        if (node == null || node.isNull()) {
+            return SmtpStage.UNKNOWN;
+        }
+        if (node.isString()) {
+            var word = node.stringValue().strip();
+            var stage = SmtpStage.named(word);
+            if (stage != SmtpStage.UNKNOWN || word.equalsIgnoreCase("unknown")) {
+                return stage;
+            }
+        }
+        problems.add("'stage' must be one of CONNECT, HELO, MAIL, RCPT, DATA or UNKNOWN, not " + describe(node));
+        return SmtpStage.UNKNOWN;
     }
 
     private static Origin origin(JsonNode event, List<String> problems) {

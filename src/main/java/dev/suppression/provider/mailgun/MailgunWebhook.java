@@ -3,6 +3,7 @@ package dev.suppression.provider.mailgun;
 import static dev.suppression.provider.PayloadJson.text;
 
 import dev.suppression.bounce.Origin;
+import dev.suppression.classification.SmtpStage;
 import dev.suppression.provider.HmacSha256;
 import dev.suppression.provider.MalformedWebhookException;
 import dev.suppression.provider.ProviderEvents;
@@ -154,8 +155,8 @@ class MailgunWebhook implements WebhookAdapter {
                   + (response == null ? "" : ": " + response)
                 : response;
         return events.bounce(kind, raw, text(event, "recipient"), smtpCode, text(status, "enhanced-code"),
-                diagnostic, occurredAt, eventKey(event), messageId(event), text(status, "mx-host"),
-                ownList ? Origin.SENDER : Origin.RECIPIENT);
+                diagnostic, occurredAt, eventKey(event), messageId(event), SmtpStage.UNKNOWN,
+                text(status, "mx-host"), null, ownList ? Origin.SENDER : Origin.RECIPIENT);
     }
 
     /** {@code delivery-status.code}: an SMTP reply code, or one of Mailgun's own (605, 607, ...). */

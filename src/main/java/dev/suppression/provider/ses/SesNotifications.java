@@ -3,6 +3,7 @@ package dev.suppression.provider.ses;
 import static dev.suppression.provider.PayloadJson.text;
 
 import dev.suppression.bounce.Origin;
+import dev.suppression.classification.SmtpStage;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>{@code Bounce}: one event per {@code bouncedRecipients[]} entry, keyed {@code feedbackId:recipient} (one
  *     feedback id covers several recipients); {@code status} is the enhanced code, {@code diagnosticCode} the SMTP
- *     response, {@code reportingMTA} the reporting host, {@code mail.messageId} the message id. SES's bounce type
+ *     response, {@code remoteMtaIp} the refusing host, {@code reportingMTA} the reporting host,
+ *     {@code mail.messageId} the message id. SES's bounce type
  *     and subtype complete or limit the DSN as {@link SesBounce} states.</li>
  * <li>{@code Complaint}: a complaint per {@code complainedRecipients[]} entry, with {@code complaintFeedbackType};
  *     a complaint with {@code complaintSubType: OnAccountSuppressionList} is SES refusing a listed address, recorded
@@ -107,6 +109,8 @@ final class SesNotifications {
         var occurredAt = time(bounce, "timestamp", mailTime);
         var feedbackId = text(bounce, "feedbackId");
         var reportingMta = hostOf(text(bounce, "reportingMTA"));
+        // The MTA SES tried to deliver to: the host that refused, when SES got as far as talking to one.
+        var remoteMta = text(bounce, "remoteMtaIp");
         var messageId = text(mail, "messageId");
         var recipients = bounce.path("bouncedRecipients");
         if (!recipients.isArray() || recipients.isEmpty()) {
@@ -120,7 +124,7 @@ final class SesNotifications {
             var diagnostic = text(recipient, "diagnosticCode");
             mapped.add(events.bounce("bounce", raw, address, null, meaning.enhancedCode(status, diagnostic),
                     meaning.diagnostic(diagnostic), occurredAt, key(feedbackId, snsMessageId, address), messageId,
-                    reportingMta, meaning.origin()));
+                    SmtpStage.UNKNOWN, remoteMta, reportingMta, meaning.origin()));
         }
         return mapped;
     }

@@ -5,6 +5,7 @@ import static dev.suppression.provider.PayloadJson.text;
 import dev.suppression.bounce.Origin;
 import dev.suppression.classification.BounceClassifier;
 import dev.suppression.classification.BounceReason;
+import dev.suppression.classification.SmtpStage;
 import dev.suppression.provider.BasicAuthCredentials;
 import dev.suppression.provider.MalformedWebhookException;
 import dev.suppression.provider.PayloadJson;
@@ -167,8 +168,10 @@ class SparkPostWebhook implements WebhookAdapter {
         if (response == null && origin == Origin.SENDER) {
             response = "SparkPost " + kind.replace('_', ' ');
         }
+        // ip_address: the host SparkPost delivered to, that is the one that refused.
         return events.bounce(kind, raw, recipient, integer(event, "error_code"), enhancedCode, response, occurredAt,
-                text(event, "event_id"), text(event, "message_id"), text(event, "ip_address"), origin);
+                text(event, "event_id"), text(event, "message_id"), SmtpStage.UNKNOWN, text(event, "ip_address"), null,
+                origin);
     }
 
     private static boolean undetermined(@Nullable Integer replyCode, @Nullable String response) {

@@ -69,7 +69,7 @@ class SesWebhookTests {
             assertThat(check.get("verdict").stringValue()).as(address).isEqualTo("SUPPRESSED");
             assertThat(check.get("suppression").get("reason").stringValue()).isEqualTo("HARD_BOUNCE");
             assertThat(check.get("suppression").get("classification").stringValue()).isEqualTo("USER_UNKNOWN");
-            assertThat(check.get("suppression").get("rejectingHost").stringValue()).isEqualTo("email.example.com");
+            assertThat(check.get("suppression").get("rejectingHost").stringValue()).isEqualTo("127.0.2.0");
         }
         assertThat(api.check(jane).get("suppression").get("lastResponse").stringValue())
                 .isEqualTo("smtp; 550 5.1.1 <" + jane + ">... User");
