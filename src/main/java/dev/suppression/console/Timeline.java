@@ -36,10 +36,14 @@ record Timeline(List<Entry> entries) {
         var fields = new Fields();
         fields.add("Classification", e.classification());
         fields.add("Reason", e.reason());
+        fields.add("Why the stage decided", e.reasonDetail());
+        fields.add("SMTP stage", e.stage());
         fields.add("SMTP reply code", e.smtpCode());
         fields.add("Enhanced status code", e.enhancedCode());
         fields.verbatim("Full SMTP response", e.response());
         fields.verbatim("Rejecting host", e.rejectingHost());
+        fields.verbatim("Remote MTA", e.remoteMta());
+        fields.verbatim("Reporting MTA", e.reportingMta());
         fields.verbatim("Message id", e.messageId());
         fields.verbatim("Event id", e.eventId());
         fields.add("Reported by", e.source());

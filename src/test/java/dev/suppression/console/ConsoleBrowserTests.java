@@ -135,6 +135,7 @@ class ConsoleBrowserTests {
                 .contains("User unknown in virtual mailbox table").contains("mx1.recipient.example");
         var bounce = browser.findElement(By.cssSelector("#history li[data-type='BOUNCE']"));
         assertThat(bounce.getText())
+                .contains("SMTP stage").contains("Reporting MTA")
                 .contains("Full SMTP response")
                 .contains("550 5.1.1 <" + address + ">: Recipient address rejected: User unknown in virtual mailbox table")
                 .contains("Rejecting host").contains("mx1.recipient.example")
