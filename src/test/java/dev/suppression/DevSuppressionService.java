@@ -96,6 +96,7 @@ public class DevSuppressionService {
                         SparkPost basic auth {}:{}
                         Resend    signing secret {}
                         SES       topic {} (SNS signs with AWS's certificates: it cannot be tried locally)
+                    Ops console: http://localhost:8080/console (sign in with your name and the key above)
                     """, DEV_ADMIN_KEY, DEV_SENDGRID_PUBLIC_KEY, DEV_MAILGUN_SIGNING_KEY, DEV_POSTMARK_USERNAME,
                     DEV_POSTMARK_PASSWORD, DEV_SPARKPOST_USERNAME, DEV_SPARKPOST_PASSWORD, DEV_RESEND_SIGNING_SECRET,
                     DEV_SES_TOPIC_ARN);

@@ -91,6 +91,12 @@ public class ApiKeyRegistry {
         return Optional.of(new ApiKeyPrincipal(key.id(), key.name(), key.roles()));
     }
 
+    /** Whether the key with this id still exists and is neither revoked nor expired; never cached. */
+    @Transactional(readOnly = true)
+    public boolean isUsable(UUID id) {
+        return keys.findById(id).map(key -> key.isUsable(clock.instant())).orElse(false);
+    }
+
     /** Records last use at most once a minute per key and instance, so checks do not each write a row. */
     private void touch(UUID id, Instant now) {
         var previous = lastTouched.get(id);

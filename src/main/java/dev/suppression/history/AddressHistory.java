@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Merges an address's bounces and state changes, oldest first, in the order the service recorded them. */
 @Service
-class AddressHistory {
+public class AddressHistory {
 
     private final BounceEvents bounces;
     private final SuppressionChanges changes;
@@ -26,7 +26,7 @@ class AddressHistory {
     }
 
     @Transactional(readOnly = true)
-    List<HistoryEntry> of(EmailAddress address) {
+    public List<HistoryEntry> of(EmailAddress address) {
         record Sequenced(long sequence, HistoryEntry entry) { }
         var entries = new ArrayList<Sequenced>();
         for (var b : bounces.forRecipient(address.value())) {

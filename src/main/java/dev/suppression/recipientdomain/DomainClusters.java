@@ -190,6 +190,20 @@ public class DomainClusters {
         return domains.findByPausedTrueOrderByPausedAtAsc().stream().map(d -> status(d.name())).toList();
     }
 
+    /**
+     * The domains ops should look at: every paused domain first, then every domain whose window holds at least
+     * a small cluster, the most addresses first; at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<DomainStatus> watchList(int limit) {
+        var now = clock.instant();
+        return rows.watched(now.minus(settings.window()), settings.smallClusterAt(), limit).stream()
+                .map(w -> new DomainStatus(w.domain(), ClusterLevel.of(w.distinctAddresses(), settings), w.paused(),
+                        w.pausedAt(), exempt.contains(w.domain()), w.distinctAddresses(),
+                        windowStart(w.resumedAt(), now)))
+                .toList();
+    }
+
     /** Lifts a pause once ops confirmed the domain's routing; counting starts again from now. */
     @Transactional
     public DomainView resume(DomainName name, String reason, String actor) {

@@ -3,6 +3,7 @@ package dev.suppression.recipientdomain;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,33 @@ class DomainRows {
                             instant(rs.getTimestamp("cluster_noted_at"))));
                 });
         return states;
+    }
+
+    /** A domain on the watch list: its pause and how many distinct addresses its window counts. */
+    record Watched(String domain, boolean paused, @Nullable Instant pausedAt, @Nullable Instant resumedAt,
+                   long distinctAddresses) { }
+
+    /**
+     * Every paused domain, and every other domain whose window (opening at {@code windowOpens}, or at its resume if
+     * later) counts at least {@code atLeast} distinct addresses; paused first, then the most addresses first.
+     */
+    List<Watched> watched(Instant windowOpens, int atLeast, int limit) {
+        return jdbc.sql("""
+                with recent as (
+                    select b.domain, count(*) as n
+                    from domain_bounced_address b join recipient_domain d on d.domain = b.domain
+                    where b.last_bounce_at > greatest(:opens, coalesce(d.resumed_at, :opens))
+                    group by b.domain)
+                select d.domain, d.paused, d.paused_at, d.resumed_at, coalesce(r.n, 0) as n
+                from recipient_domain d left join recent r on r.domain = d.domain
+                where d.paused or r.n >= :atLeast
+                order by d.paused desc, n desc, d.domain
+                limit :limit
+                """)
+                .param("opens", Timestamp.from(windowOpens)).param("atLeast", atLeast).param("limit", limit)
+                .query((rs, n) -> new Watched(rs.getString("domain"), rs.getBoolean("paused"),
+                        instant(rs.getTimestamp("paused_at")), instant(rs.getTimestamp("resumed_at")), rs.getLong("n")))
+                .list();
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -198,13 +197,27 @@ public class SuppressionList {
     /** Active suppressions in address order, a page at a time. */
     @Transactional(readOnly = true)
     public SuppressionPage active(@Nullable DomainName domain, int limit, @Nullable String cursor) {
+        return active(SuppressionFilter.atDomain(domain), limit, cursor);
+    }
+
+    /** Active suppressions that pass the filter, in address order, a keyset page at a time. */
+    @Transactional(readOnly = true)
+    public SuppressionPage active(SuppressionFilter filter, int limit, @Nullable String cursor) {
         var after = cursor == null ? "" : decodeCursor(cursor);
-        List<Suppression> rows = domain == null
-                ? suppressions.activeAfter(after, Limit.of(limit + 1))
-                : suppressions.activeAtDomainAfter(domain.value(), after, Limit.of(limit + 1));
-        var items = rows.stream().limit(limit).map(SuppressionDetails::of).toList();
-        var next = rows.size() > limit ? encodeCursor(items.getLast().address()) : null;
+        var found = rows.activeAfter(filter, after, limit + 1);
+        var items = found.stream().limit(limit).map(SuppressionDetails::of).toList();
+        var next = found.size() > limit ? encodeCursor(items.getLast().address()) : null;
         return new SuppressionPage(items, next);
+    }
+
+    /** What the probation rule says of the address now: whether a clear needs force, and the probation's span. */
+    @Transactional(readOnly = true)
+    public ProbationStatus probation(EmailAddress address) {
+        var now = clock.instant();
+        return suppressions.findById(address.value())
+                .map(s -> new ProbationStatus(s.isActive() && s.needsForceToClear(), s.clearedAt(),
+                        s.isOnProbation(now) ? s.probationUntil() : null, probation.duration()))
+                .orElseGet(() -> new ProbationStatus(false, null, null, probation.duration()));
     }
 
     private static String encodeCursor(String address) {

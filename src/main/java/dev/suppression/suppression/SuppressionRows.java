@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +99,30 @@ class SuppressionRows {
                 .params(address, domain, active, reason, classification, since, lastResponse, rejectingHost,
                         lastBounceId, clearedAt, probationUntil, resuppressed)
                 .update();
+    }
+
+    /** Active suppressions passing the filter whose address sorts after {@code after}, in address order. */
+    List<Suppression> activeAfter(SuppressionFilter filter, String after, int limit) {
+        return jdbc.sql("""
+                select address, domain, active, reason, classification, since, last_response, rejecting_host,
+                       last_bounce_id, cleared_at, probation_until, resuppressed_on_probation
+                from suppression
+                where active and address > :after
+                  and (cast(:domain as text) is null or domain = :domain)
+                  and (cast(:reason as text) is null or reason = :reason)
+                  and (cast(:sinceFrom as timestamptz) is null or since >= :sinceFrom)
+                  and (cast(:sinceBefore as timestamptz) is null or since < :sinceBefore)
+                order by address
+                limit :limit
+                """)
+                .param("after", after)
+                .param("domain", filter.domain() == null ? null : filter.domain().value())
+                .param("reason", filter.reason() == null ? null : filter.reason().name())
+                .param("sinceFrom", filter.sinceFrom() == null ? null : Timestamp.from(filter.sinceFrom()))
+                .param("sinceBefore", filter.sinceBefore() == null ? null : Timestamp.from(filter.sinceBefore()))
+                .param("limit", limit)
+                .query((rs, n) -> restore(rs))
+                .list();
     }
 
     /** A suppression from a row that holds the suppression table's columns under their own names. */
