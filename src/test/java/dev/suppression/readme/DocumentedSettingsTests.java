@@ -54,7 +54,7 @@ class DocumentedSettingsTests {
             var variables = ticked(cells[2]);
             for (int i = 0; i < Math.min(properties.size(), variables.size()); i++) {
                 // "`suppression.providers.postmark.username` / `.password`": a later cell names only the last part.
-                var property = expand(properties.getFirst(), properties.get(i), '.').replace("<role>", "ingest");
+                var property = expand(properties.getFirst(), properties.get(i), '.').replace("<role>", "ingest").replace("[n]", "[0]");
                 var variable = expand(variables.getFirst(), variables.get(i), '_');
                 settings.add(new DocumentedSetting(property, variable));
             }
