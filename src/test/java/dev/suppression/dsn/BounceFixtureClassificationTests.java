@@ -75,7 +75,7 @@ class BounceFixtureClassificationTests {
             dsn-sender-rejected.eml                           | it@wingtip-toys.example               | POLICY         | SENDER_REJECTED    | RCPT    | mail.wingtip-toys.example                     | false
             dsn-spam-detected.eml                             | tom.baker@contoso-gw.example          | POLICY         | SPAM_DETECTED      | DATA    | aspmx.l.google.com                            | false
             dsn-without-action.eml                            | finn.hay@juniper-isp.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx2.juniper-isp.example                       | true
-            dutch.eml                                         | sanne.devries@voorbeeld-bv.example    | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.voorbeeld-bv.example                       | true
+            dutch.eml                                         | sanne.devries@voorbeeld-bv.example    | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.voorbeeld-bv.example                       | true
             exchange-2003.eml                                 | d.okafor@tailwind-traders.example     | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.tailwind-traders.example                 | true
             exchange-ndr-policy.eml                           | purchasing@northwindtraders.example   | POLICY         | POLICY             | UNKNOWN | am9pr03mb7120.eurprd03.prod.outlook.com       | false
             exchange-ndr.eml                                  | maria.rossi@fourthcoffee.example      | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | ex01.corp.fourthcoffee.example                | true
@@ -96,7 +96,7 @@ class BounceFixtureClassificationTests {
             ezweb-rejected-transcript.eml                     | ren.abe@ezweb-mobile.example          | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.ezweb-mobile.example                       | true
             ezweb-user-unknown.eml                            | sora.ito@ezweb-mobile.example         | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.ezweb-mobile.example                       | true
             facebook-policy.eml                               | ora.bates@facebook.example            | POLICY         | POLICY             | UNKNOWN | smtpin.mx.facebook.example                    | false
-            facebook-user-unknown.eml                         | neo.barker@facebook.example           | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | smtpin.mx.facebook.example                    | true
+            facebook-user-unknown.eml                         | neo.barker@facebook.example           | UNDETERMINED   | FILTERED           | UNKNOWN | smtpin.mx.facebook.example                    | false
             fml-not-member.eml                                | club@lists.yarrow.example             | POLICY         | POLICY             | UNKNOWN | lists.yarrow.example                          | false
             fml-rejected-spammer.eml                          | news@lists.yarrow.example             | POLICY         | SPAM_DETECTED      | UNKNOWN | lists.yarrow.example                          | false
             french.eml                                        | jean.dupont@exemple-sarl.example      | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.exemple-sarl.example                       | true
@@ -106,8 +106,8 @@ class BounceFixtureClassificationTests {
             gmail-dsn-spam-after-data.eml                     | cole.finch@fernhill.example           | POLICY         | SPAM_DETECTED      | DATA    | mx.fernhill.example                           | false
             gmx-mailbox-unavailable.eml                       | felix.braun@gmx.example               | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx00.emig.gmx.example                         | true
             google-address-not-found.eml                      | emma.schulz@gmail.example             | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | googlemail.com                                | true
-            google-groups-french.eml                          | benevoles@association-lumiere.example | POLICY         | POLICY             | DATA    | mail-yw1-f200.google.com                      | false
-            google-groups-not-permitted.eml                   | partners@meadowcoop.example           | POLICY         | POLICY             | DATA    | mail-yw1-f199.google.com                      | false
+            google-groups-french.eml                          | benevoles@association-lumiere.example | POLICY         | SENDER_REJECTED    | DATA    | mail-yw1-f200.google.com                      | false
+            google-groups-not-permitted.eml                   | partners@meadowcoop.example           | POLICY         | SENDER_REJECTED    | DATA    | mail-yw1-f199.google.com                      | false
             google-plain.eml                                  | noah.lee@contoso-mail.example         | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.contoso-mail.example                       | true
             google-workspace-disabled.eml                     | k.nakamura@fabrikam-ws.example        | UNDETERMINED   | MAILBOX_DISABLED   | UNKNOWN | aspmx.l.google.com                            | false
             gsuite-delayed.eml                                | ada.pike@acornlegal.example           | TRANSIENT      | NETWORK            | UNKNOWN | googlemail.com                                | false
