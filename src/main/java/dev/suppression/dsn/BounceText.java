@@ -76,6 +76,16 @@ record BounceText(Headers headers, String subject, List<String> report, String n
         return normalized.contains(normalize(phrase));
     }
 
+    /** Whether the subject or the notification says any of these. */
+    boolean saysAny(String... phrases) {
+        for (var phrase : phrases) {
+            if (says(phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean subjectStartsWith(String prefix) {
         return subject.strip().toLowerCase(Locale.ROOT).startsWith(prefix.toLowerCase(Locale.ROOT));
     }

@@ -10,16 +10,7 @@ final class FrenchTextLayout implements BounceLayout {
 
     @Override
     public boolean recognises(BounceText bounce) {
-        return says(bounce, "ceci est le systeme de messagerie", "votre message n'a pas pu etre remis", "n'a pas pu etre remis",
+        return bounce.saysAny("ceci est le systeme de messagerie", "votre message n'a pas pu etre remis", "n'a pas pu etre remis",
                 "la remise a echoue", "echec de la remise", "impossible de remettre votre message");
-    }
-
-    private static boolean says(BounceText bounce, String... phrases) {
-        for (var phrase : phrases) {
-            if (bounce.says(phrase)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

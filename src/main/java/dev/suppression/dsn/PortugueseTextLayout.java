@@ -10,15 +10,6 @@ final class PortugueseTextLayout implements BounceLayout {
 
     @Override
     public boolean recognises(BounceText bounce) {
-        return says(bounce, "este e o sistema de correio", "nao pode ser entregue", "nao foi possivel entregar");
-    }
-
-    private static boolean says(BounceText bounce, String... phrases) {
-        for (var phrase : phrases) {
-            if (bounce.says(phrase)) {
-                return true;
-            }
-        }
-        return false;
+        return bounce.saysAny("este e o sistema de correio", "nao pode ser entregue", "nao foi possivel entregar");
     }
 }

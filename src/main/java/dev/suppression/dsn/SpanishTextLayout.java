@@ -10,15 +10,6 @@ final class SpanishTextLayout implements BounceLayout {
 
     @Override
     public boolean recognises(BounceText bounce) {
-        return says(bounce, "este es el sistema de correo", "su mensaje no pudo ser entregado", "no se pudo entregar su mensaje");
-    }
-
-    private static boolean says(BounceText bounce, String... phrases) {
-        for (var phrase : phrases) {
-            if (bounce.says(phrase)) {
-                return true;
-            }
-        }
-        return false;
+        return bounce.saysAny("este es el sistema de correo", "su mensaje no pudo ser entregado", "no se pudo entregar su mensaje");
     }
 }
