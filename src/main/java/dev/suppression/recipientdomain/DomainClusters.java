@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -165,8 +166,11 @@ public class DomainClusters {
     /** A domain's current status; a domain never seen is level {@code NONE}. */
     @Transactional(readOnly = true)
     public DomainStatus status(DomainName name) {
+        return status(name, domains.findById(name.value()));
+    }
+
+    private DomainStatus status(DomainName name, Optional<RecipientDomain> domain) {
         var now = clock.instant();
-        var domain = domains.findById(name.value());
         var windowStart = domain.map(d -> windowStart(d, now)).orElseGet(() -> now.minus(settings.window()));
         var count = domain.isPresent() ? bouncedAddresses.countSince(name.value(), windowStart) : 0L;
         return new DomainStatus(name.value(), ClusterLevel.of(count, settings),
@@ -176,10 +180,11 @@ public class DomainClusters {
 
     @Transactional(readOnly = true)
     public DomainView view(DomainName name) {
-        var status = status(name);
+        var domain = domains.findById(name.value());
+        var status = status(name, domain);
         var addresses = status.distinctAddresses() == 0 ? List.<BouncedAddress>of()
                 : bouncedAddresses.listSince(name.value(), status.windowStart());
-        var resumedAt = domains.findById(name.value()).map(RecipientDomain::resumedAt).orElse(null);
+        var resumedAt = domain.map(RecipientDomain::resumedAt).orElse(null);
         return new DomainView(status.domain(), status.level(), status.paused(), status.pausedAt(), resumedAt,
                 status.exempt(),
                 status.distinctAddresses(), status.windowStart(), status.level().guidance(), addresses);
