@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The dev-time runner behind {@code ./mvnw spring-boot:test-run}: the real service on port 8080, on an
  * embedded PostgreSQL 17 whose data is kept in {@code target/dev-postgres} between runs, with a fixed admin key
- * and every provider webhook switched on with fixed local secrets, so the README's examples can be pasted as
- * they are. It lives under {@code src/test} so the production jar carries none of it.
+ * every provider webhook switched on with fixed local secrets, and DNS asked of {@link DevDnsZone}, so the
+ * README's examples can be pasted as they are. It lives under {@code src/test} so the production jar carries none of it.
  */
 public class DevSuppressionService {
 
@@ -56,6 +56,7 @@ public class DevSuppressionService {
         settings.put("suppression.providers.sparkpost.password", DEV_SPARKPOST_PASSWORD);
         settings.put("suppression.providers.resend.signing-secret", DEV_RESEND_SIGNING_SECRET);
         settings.put("suppression.providers.ses.topic-arns", DEV_SES_TOPIC_ARN);
+        settings.put("suppression.dns.servers", DevDnsZone.address());
         return settings;
     }
 
@@ -96,10 +97,11 @@ public class DevSuppressionService {
                         SparkPost basic auth {}:{}
                         Resend    signing secret {}
                         SES       topic {} (SNS signs with AWS's certificates: it cannot be tried locally)
+                    DNS: {} answers the README's .example domains and asks your resolvers for the rest
                     Ops console: http://localhost:8080/console (sign in with your name and the key above)
                     """, DEV_ADMIN_KEY, DEV_SENDGRID_PUBLIC_KEY, DEV_MAILGUN_SIGNING_KEY, DEV_POSTMARK_USERNAME,
                     DEV_POSTMARK_PASSWORD, DEV_SPARKPOST_USERNAME, DEV_SPARKPOST_PASSWORD, DEV_RESEND_SIGNING_SECRET,
-                    DEV_SES_TOPIC_ARN);
+                    DEV_SES_TOPIC_ARN, DevDnsZone.address());
         }
     }
 }

@@ -52,6 +52,10 @@ public final class TestDnsServer implements AutoCloseable {
     private final Map<Name, Behaviour> wholeName = new ConcurrentHashMap<>();
     private final Map<Key, AtomicInteger> queries = new ConcurrentHashMap<>();
     private final Thread thread;
+    private volatile @Nullable Forwarding forwarding;
+
+    /** Names outside {@code zone} are asked of {@code upstream} instead of being answered NXDOMAIN. */
+    private record Forwarding(Name zone, List<InetSocketAddress> upstream) { }
 
     public TestDnsServer() {
         try {
@@ -144,6 +148,15 @@ public final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Questions about names outside {@code zone} are passed to {@code upstream} (tried in order) and their answers
+     * relayed as they come, so a local zone can sit in front of the real resolvers; SERVFAIL when none answers.
+     */
+    public TestDnsServer forwardingOutside(String zone, List<InetSocketAddress> upstream) {
+        forwarding = upstream.isEmpty() ? null : new Forwarding(name(zone), List.copyOf(upstream));
+        return this;
+    }
+
     /** How many times the server was asked for this type at this name. */
     public int queriesFor(String domain, int type) {
         var count = queries.get(new Key(name(domain), type));
@@ -170,6 +183,11 @@ public final class TestDnsServer implements AutoCloseable {
             var question = query.getQuestion();
             var key = new Key(question.getName(), question.getType());
             queries.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            var forward = forwarding;
+            if (forward != null && !question.getName().subdomain(forward.zone())) {
+                Thread.ofVirtual().start(() -> send(relayed(query, data, forward.upstream()), from));
+                continue;
+            }
             var behaviour = wholeName.get(question.getName());
             if (behaviour == null) {
                 behaviour = zone.get(key);
@@ -217,6 +235,21 @@ public final class TestDnsServer implements AutoCloseable {
             }
         }
         return response;
+    }
+
+    private Message relayed(Message query, byte[] data, List<InetSocketAddress> upstream) {
+        for (var server : upstream) {
+            try (var relay = new DatagramSocket()) {
+                relay.setSoTimeout(2_000);
+                relay.send(new DatagramPacket(data, data.length, server));
+                var reply = new DatagramPacket(new byte[65_535], 65_535);
+                relay.receive(reply);
+                return new Message(java.util.Arrays.copyOf(reply.getData(), reply.getLength()));
+            } catch (IOException e) {
+                // This resolver did not answer in time or at all: the next one may.
+            }
+        }
+        return answer(query, new Behaviour.Fail(Rcode.SERVFAIL));
     }
 
     private boolean nameExists(Name name) {
