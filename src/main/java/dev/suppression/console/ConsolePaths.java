@@ -8,6 +8,7 @@ final class ConsolePaths {
     static final String SIGN_OUT = "/console/sign-out";
     static final String DENIED = "/console/denied";
     static final String STYLE_SHEET = "/console/console.css";
+    static final String SCRIPT = "/console/console.js";
     static final String ADDRESS = "/console/address";
     static final String DOMAINS = "/console/domains";
     static final String SUPPRESSIONS = "/console/suppressions";

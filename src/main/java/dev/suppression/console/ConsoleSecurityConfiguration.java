@@ -18,14 +18,17 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The console's own filter chain, before the API's: a session that holds who signed in, CSRF tokens on every form,
- * and a Content-Security-Policy that allows nothing but this service's own style sheet. The API chain stays
+ * and a Content-Security-Policy that allows nothing but this service's own style sheet and script. The API chain stays
  * stateless and keyed per request; a console session never authenticates an API call.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
 
-    /** No scripts, fonts, frames or other origins: the pages are plain HTML with one style sheet. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+    /**
+     * No inline scripts, fonts, frames or other origins: plain HTML with one style sheet and one script file, which
+     * only adds conveniences (the copy button) to pages that work without it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
@@ -38,7 +41,8 @@ class ConsoleSecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         // The denied page is reached by a forward from the handler above, already judged.
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(ConsolePaths.SIGN_IN, ConsolePaths.STYLE_SHEET, ConsolePaths.DENIED).permitAll()
+                        .requestMatchers(ConsolePaths.SIGN_IN, ConsolePaths.STYLE_SHEET, ConsolePaths.SCRIPT,
+                                ConsolePaths.DENIED).permitAll()
                         .requestMatchers("/console/admin/**").access(operatorHas(Role.ADMIN))
                         .anyRequest().access(operatorHas(Role.OPS)))
                 .formLogin(f -> f

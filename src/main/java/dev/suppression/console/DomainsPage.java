@@ -1,12 +1,16 @@
 package dev.suppression.console;
 
 import dev.suppression.address.DomainName;
+import dev.suppression.diagnosis.Diagnoses;
+import dev.suppression.diagnosis.DiagnosisTicket;
 import dev.suppression.recipientdomain.ClusterLevel;
 import dev.suppression.recipientdomain.DomainClusters;
 import dev.suppression.recipientdomain.DomainNotPausedException;
 import dev.suppression.recipientdomain.DomainStatus;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The domains ops watch: paused ones first, then small clusters; one domain's addresses; the resume form. */
+/**
+ * The domains ops watch: paused ones first, then small clusters; one domain's addresses, its diagnosis (who refused
+ * the mail, the MX route, the findings) and the ticket for its admin; the resume form.
+ */
 @Controller
 class DomainsPage {
 
@@ -23,9 +30,11 @@ class DomainsPage {
     static final int SHOWN = 500;
 
     private final DomainClusters clusters;
+    private final Diagnoses diagnoses;
 
-    DomainsPage(DomainClusters clusters) {
+    DomainsPage(DomainClusters clusters, Diagnoses diagnoses) {
         this.clusters = clusters;
+        this.diagnoses = diagnoses;
     }
 
     @GetMapping(ConsolePaths.DOMAINS)
@@ -46,8 +55,24 @@ class DomainsPage {
 
     @GetMapping(ConsolePaths.DOMAINS + "/{domain}")
     String one(@PathVariable String domain, Model model) {
-        model.addAttribute("domain", clusters.view(DomainName.parse(domain)));
+        var name = DomainName.parse(domain);
+        model.addAttribute("domain", clusters.view(name));
+        // The diagnosis asks DNS (bounded by suppression.dns.timeout): fine for a person reading one domain, which
+        // is why the list above does not diagnose every row.
+        var diagnosis = diagnoses.forDomain(name);
+        model.addAttribute("diagnosis", diagnosis);
+        model.addAttribute("ticket", DiagnosisTicket.of(diagnosis));
         return "console/domain";
+    }
+
+    /** The ticket as a file, for a browser without scripts (no copy button) or a mail client that attaches it. */
+    @GetMapping(value = ConsolePaths.DOMAINS + "/{domain}/ticket.md", produces = "text/markdown;charset=UTF-8")
+    ResponseEntity<String> ticket(@PathVariable String domain) {
+        var name = DomainName.parse(domain);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"" + name.value() + "-ticket.md\"")
+                .body(DiagnosisTicket.of(diagnoses.forDomain(name)));
     }
 
     @PostMapping(ConsolePaths.DOMAINS + "/resume")

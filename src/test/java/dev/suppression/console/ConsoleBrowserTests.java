@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.suppression.TestDatabase;
 import dev.suppression.support.Api;
+import dev.suppression.support.TestDns;
+import dev.suppression.support.TestDnsServer;
 import dev.suppression.support.TestKeys;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
         "suppression.rate-limit.ops.requests-per-second=0",
         "suppression.rate-limit.admin.requests-per-second=0",
         "suppression.scheduling.enabled=false"})
-@Import(TestDatabase.class)
+@Import({TestDatabase.class, TestDns.class})
 class ConsoleBrowserTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -244,6 +246,56 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("Resumed " + paused);
         assertThat(browser.findElements(By.cssSelector("#paused tr[data-domain='" + paused + "']"))).isEmpty();
         assertThat(apiCheck("fresh@" + paused).get("verdict").asString()).isEqualTo("ALLOW");
+    }
+
+    @Test
+    void opsReadWhoRefusedADomainsMailAndCopyTheTicketForItsAdmin() {
+        var domain = Api.uniqueDomain("console-gateway");
+        TestDnsServer.shared().mx(domain, 300, "10 mx0a-00251e01.pphosted.com", "10 mx0b-00251e01.pphosted.com");
+        for (int i = 1; i <= 3; i++) {
+            ingest("""
+                    {"recipient": "user%d@%s", "stage": "RCPT", "remoteMta": "mx0a-00251e01.pphosted.com",
+                     "diagnostic": "550 5.1.1 User Unknown", "messageId": "<gw-%d@sender.example>"}
+                    """.formatted(i, domain, i));
+        }
+        signIn(opsKey, PERSON);
+
+        open("/console/domains/" + domain);
+
+        var finding = browser.findElement(By.cssSelector("article.finding[data-rule='GATEWAY_REJECTS_RECIPIENTS']"));
+        assertThat(finding.getText()).contains("An inbound gateway (Proofpoint) rejects recipients")
+                .contains("user1@" + domain + " at").contains("refused by mx0a-00251e01.pphosted.com (Proofpoint) at RCPT");
+        assertThat(browser.findElement(By.cssSelector("#rejectors tbody tr")).getText())
+                .contains("mx0a-00251e01.pphosted.com", "INBOUND_GATEWAY", "Proofpoint", "yes", "3");
+        assertThat(text("mx-summary")).isEqualTo("MX 10 mx0a-00251e01.pphosted.com, 10 mx0b-00251e01.pphosted.com");
+        assertThat(text("questions")).contains("When did Proofpoint last sync its recipient list with your directory");
+        var ticket = browser.findElement(By.id("ticket")).getDomProperty("value");
+        assertThat(ticket).startsWith("# Mail to " + domain + " is being refused")
+                .contains("| user3@" + domain + " |").contains("## What we will do after your fix");
+        Browser.screenshot(browser, Path.of("docs", "console-diagnosis.png"));
+
+        var copy = browser.findElement(By.id("copy-ticket"));
+        assertThat(copy.isDisplayed()).as("the script shows the copy button").isTrue();
+        copy.click();
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(ExpectedConditions.textToBe(By.id("copy-status"), "Copied to the clipboard."));
+    }
+
+    @Test
+    void withoutScriptsTheTicketIsAPlainMarkdownPage() {
+        var domain = Api.uniqueDomain("console-ticket");
+        TestDnsServer.shared().nullMx(domain);
+        ingest(Api.userUnknown("someone@" + domain));
+        signIn(opsKey, PERSON);
+
+        open("/console/domains/" + domain);
+        var link = browser.findElement(By.linkText("open it as a Markdown file")).getAttribute("href");
+        open(link.substring(link.indexOf("/console/")));
+
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .startsWith("# Mail to " + domain + " is being refused")
+                .contains("someone@" + domain)
+                .contains("null MX");
     }
 
     // ---------------------------------------------------------------------------------------------
