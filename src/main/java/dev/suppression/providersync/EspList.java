@@ -28,7 +28,7 @@ interface EspList {
 
     /**
      * Reads back an accepted removal on an eventually consistent list: {@link Outcome.Done} once the address is gone,
-     * a {@link Outcome.Retry} to remove it again while it is still listed.
+     * {@link Outcome.StillListed} while it is still listed.
      */
     default Outcome confirmRemoved(ListedAddress address) throws ProviderHttp.CallFailed {
         return Outcome.done();

@@ -3,7 +3,6 @@ package dev.suppression.providersync;
 import static dev.suppression.provider.PayloadJson.text;
 
 import dev.suppression.suppression.SuppressionReason;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -75,7 +74,7 @@ class MailgunList implements EspList {
             for (var table : TABLES) {
                 var reply = http.send(authorized(entryPath(domain, table, address)).GET().build());
                 if (reply.ok()) {
-                    return new Outcome.Retry(null, "still in " + domain + "'s " + table + " when read back");
+                    return new Outcome.StillListed("still in " + domain + "'s " + table + " when read back");
                 }
                 if (reply.status() != 404) {
                     return http.refusal(reply);
@@ -123,9 +122,7 @@ class MailgunList implements EspList {
         var next = text(body.path("paging"), "next");
         if (!entries.isEmpty() && next != null) {
             // Only the path and query of Mailgun's link: the key goes to the configured base, nowhere else.
-            var link = URI.create(next);
-            return new Page(entries, domainIndex + "|" + tableIndex + "|" + link.getRawPath()
-                    + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()));
+            return new Page(entries, domainIndex + "|" + tableIndex + "|" + ProviderHttp.linkFrom(settings.baseUrl(), next));
         }
         if (tableIndex + 1 < TABLES.size()) {
             return new Page(entries, domainIndex + "|" + (tableIndex + 1) + "|");

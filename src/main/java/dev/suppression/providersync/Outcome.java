@@ -23,6 +23,12 @@ sealed interface Outcome {
         }
     }
 
+    /**
+     * Read back after an accepted removal, the address is still listed: the provider may just be slow, so it is
+     * read again after the backoff (not removed again, which on Postmark restarts the wait).
+     */
+    record StillListed(String why) implements Outcome { }
+
     /** Refused for good (a wrong key, a request the API rejects): retrying would not help. */
     record Failed(String why) implements Outcome { }
 

@@ -74,7 +74,7 @@ class PostmarkList implements EspList {
                     + "/suppressions/dump?emailaddress=" + ProviderHttp.query(address.listedAs())).GET().build(), false);
             for (var entry : ProviderHttp.json(reply).path("Suppressions")) {
                 if (address.listedAs().equalsIgnoreCase(text(entry, "EmailAddress"))) {
-                    return new Outcome.Retry(null, "still on the " + stream + " stream's list when read back");
+                    return new Outcome.StillListed("still on the " + stream + " stream's list when read back");
                 }
             }
         }

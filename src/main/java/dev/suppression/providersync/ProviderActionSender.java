@@ -96,8 +96,19 @@ class ProviderActionSender implements SmartLifecycle {
                 yield "done";
             }
             case Outcome.Confirm confirm -> {
-                actions.markVerifying(action.id(), now.plus(confirm.after()));
+                actions.markVerifying(action.id(), now.plus(confirm.after()), null);
                 yield "accepted";
+            }
+            case Outcome.StillListed still -> {
+                int failures = action.attempts() + 1;
+                if (failures >= settings.maxAttempts()) {
+                    actions.markEnded(action.id(), ActionState.FAILED, now, still.why() + " (gave up after "
+                            + failures + " attempts)");
+                    log.warn("{} still lists {} after {} read-backs", action.provider(), action.address(), failures);
+                    yield "failed";
+                }
+                actions.markVerifying(action.id(), now.plus(settings.backoff().after(failures)), still.why());
+                yield "still_listed";
             }
             case Outcome.Retry retry when retry.rateLimited() -> {
                 actions.markRetry(action.id(), retry.notBefore(), retry.why());

@@ -77,9 +77,11 @@ public class ProviderActions {
                 .params(Timestamp.from(at), id).update();
     }
 
-    void markVerifying(long id, Instant readBackAt) {
-        jdbc.sql("update provider_action set state = 'VERIFYING', attempts = attempts + 1, next_attempt_at = ? where id = ?")
-                .params(Timestamp.from(readBackAt), id).update();
+    void markVerifying(long id, Instant readBackAt, @Nullable String error) {
+        jdbc.sql("""
+                update provider_action set state = 'VERIFYING', attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+                where id = ?
+                """).params(Timestamp.from(readBackAt), shorten(error), id).update();
     }
 
     void markRetry(long id, Instant nextAttempt, String error) {

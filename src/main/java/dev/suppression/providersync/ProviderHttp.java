@@ -185,6 +185,20 @@ class ProviderHttp {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The path and query of a link a provider gave (absolute or not), relative to the configured base: the key then
+     * goes to the configured host only, whatever host the link names.
+     */
+    static String linkFrom(URI base, String link) {
+        var uri = URI.create(link);
+        var path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        var basePath = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
+        if (uri.isAbsolute() && !basePath.isEmpty() && path.startsWith(basePath + "/")) {
+            path = path.substring(basePath.length());
+        }
+        return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
     static URI resolve(URI base, String pathAndQuery) {
         var text = base.toString();
         return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + pathAndQuery);

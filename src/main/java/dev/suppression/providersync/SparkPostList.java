@@ -3,7 +3,6 @@ package dev.suppression.providersync;
 import static dev.suppression.provider.PayloadJson.text;
 
 import dev.suppression.suppression.SuppressionReason;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -90,8 +89,7 @@ class SparkPostList implements EspList {
         if (entries.isEmpty() || next == null) {
             return new Page(entries, null);
         }
-        var link = URI.create(next);
-        return new Page(entries, link.getRawPath() + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()));
+        return new Page(entries, ProviderHttp.linkFrom(settings.baseUrl(), next));
     }
 
     private static SuppressionReason reason(@Nullable String source) {

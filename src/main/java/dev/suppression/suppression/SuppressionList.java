@@ -81,6 +81,7 @@ public class SuppressionList {
         var changed = new LinkedHashMap<String, Suppression>();
         var added = new ArrayList<String>();
         var history = new ArrayList<SuppressionChanges.NewChange>();
+        var suppressed = new ArrayList<AddressSuppressed>();
         for (var bounce : bounces) {
             var address = bounce.address().value();
             var suppression = list.get(address);
@@ -91,7 +92,7 @@ public class SuppressionList {
                 added.add(address);
                 history.add(new SuppressionChanges.NewChange(address, "SUPPRESSED", "hard bounce", bounce.actor(),
                         bounce.classification(), bounce.bounceId(), now));
-                events.publishEvent(new AddressSuppressed(bounce.address(), SuppressionReason.HARD_BOUNCE, now, null));
+                suppressed.add(new AddressSuppressed(bounce.address(), SuppressionReason.HARD_BOUNCE, now, null));
                 continue;
             }
             switch (suppression.applyHardBounce(bounce, now)) {
@@ -102,7 +103,7 @@ public class SuppressionList {
                             bounce.actor(), bounce.classification(), bounce.bounceId(), now));
                     log.info("Re-suppressed {} after a new hard bounce (probation: {})", bounce.address(),
                             suppression.needsForceToClear());
-                    events.publishEvent(new AddressSuppressed(bounce.address(), SuppressionReason.HARD_BOUNCE, now, null));
+                    suppressed.add(new AddressSuppressed(bounce.address(), SuppressionReason.HARD_BOUNCE, now, null));
                 }
                 case EVIDENCE_ADDED, SUPPRESSED -> changed.put(address, suppression);
                 case IGNORED_BEFORE_CLEAR -> log.info(
@@ -112,6 +113,8 @@ public class SuppressionList {
         }
         rows.saveAll(changed.values());
         changes.recordAll(history);
+        // After the history rows, so what the ESP lists are asked reads after the change that asked it.
+        suppressed.forEach(events::publishEvent);
         if (!added.isEmpty()) {
             checkIndex.noteAddresses(added);
         }
