@@ -76,6 +76,7 @@ final class FakeEsps implements AutoCloseable {
     /** Deletes accepted by an eventually consistent list, with when they take effect. */
     private final Map<String, Instant> pendingDeletes = new HashMap<>();
     private volatile Duration consistencyDelay = Duration.ZERO;
+    private volatile Duration responseDelay = Duration.ZERO;
 
     FakeEsps() {
         try {
@@ -116,6 +117,16 @@ final class FakeEsps implements AutoCloseable {
         }
     }
 
+    /** Drops the answers {@link #failNext} queued and not used yet. */
+    synchronized void clearForced() {
+        forced.clear();
+    }
+
+    /** Every answer waits this long first (a slow provider). */
+    void responseDelay(Duration delay) {
+        responseDelay = delay;
+    }
+
     /** How long an accepted Postmark or Mailgun delete takes to show. */
     void consistencyDelay(Duration delay) {
         consistencyDelay = delay;
@@ -138,6 +149,13 @@ final class FakeEsps implements AutoCloseable {
         var path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
         var query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
         var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!responseDelay.isZero()) {
+            try {
+                Thread.sleep(responseDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Answer answer;
         synchronized (this) {
             settle();
