@@ -60,6 +60,9 @@ final class FakeEsps implements AutoCloseable {
     /** An entry of a list, as the provider spells it. */
     record Listed(String address, String reason, Instant created, String source, String id) { }
 
+    /** A status of {@code SLOW} answers normally, but only after {@code headers["delay-ms"]}. */
+    static final int SLOW = -1;
+
     private record Forced(Predicate<String> methodAndPath, int status, Map<String, String> headers) { }
 
     private record Answer(int status, String body, Map<String, String> headers) {
@@ -160,6 +163,14 @@ final class FakeEsps implements AutoCloseable {
         synchronized (this) {
             settle();
             var force = nextForced(provider, method + " " + path);
+            if (force != null && force.status() == SLOW) {
+                try {
+                    Thread.sleep(Long.parseLong(force.headers().get("delay-ms")));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                force = null;
+            }
             if (force != null) {
                 answer = new Answer(force.status(), force.status() == 429 ? "{\"errors\":[{\"message\":\"too many requests\"}]}"
                         : "{\"message\":\"unavailable\"}", force.headers());
@@ -250,7 +261,8 @@ final class FakeEsps implements AutoCloseable {
                     statuses.add(status(address, "Deleted", null));
                 }
             } else {
-                entries.put(key("postmark", address), new Listed(address, "ManualSuppression", Instant.now(), "Customer",
+                // An address already suppressed keeps its entry (and its reason).
+                entries.putIfAbsent(key("postmark", address), new Listed(address, "ManualSuppression", Instant.now(), "Customer",
                         UUID.randomUUID().toString()));
                 statuses.add(status(address, "Suppressed", null));
             }

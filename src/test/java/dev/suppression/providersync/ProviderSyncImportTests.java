@@ -108,6 +108,21 @@ class ProviderSyncImportTests {
                 .query(Long.class).single()).isZero();
     }
 
+    @Autowired
+    ProviderImport imports;
+
+    @Test
+    void theScheduleImportsEveryConnectedList() {
+        var domain = uniqueDomain("sync-schedule");
+        esps.list("postmark", FakeEsps.POSTMARK_STREAM, "scheduled@" + domain, "SpamComplaint",
+                Instant.parse("2026-09-01T00:00:00Z"), "Recipient");
+
+        imports.importAllOnSchedule();
+
+        assertThat(api.check("scheduled@" + domain).path("suppression").get("reason").asString()).isEqualTo("COMPLAINT");
+        assertThat(count(domain, "provider:postmark")).isEqualTo(1);
+    }
+
     private JsonNode importFrom(String provider) {
         var result = mvc.post().uri("/providers/{provider}/import", provider).exchange();
         assertThat(result).hasStatusOk();

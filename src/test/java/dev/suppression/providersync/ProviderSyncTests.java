@@ -40,6 +40,7 @@ class ProviderSyncTests {
         registry.add("suppression.provider-sync.first-retry", () -> "200ms");
         registry.add("suppression.provider-sync.max-retry", () -> "1s");
         registry.add("suppression.provider-sync.confirm-after", () -> "300ms");
+        registry.add("suppression.provider-sync.timeout", () -> "1s");
     }
 
     interface Setter {
@@ -264,6 +265,34 @@ class ProviderSyncTests {
         });
         eventually(Duration.ofSeconds(10), () -> assertThat(api.check(address).get("advice").asString())
                 .contains("the removal from resend is pending"));
+    }
+
+    @Test
+    void aSlowAnswerIsGivenUpAtTheTimeoutAndTriedAgain() {
+        var address = suppressedAndListed("sync-slow");
+        esps.failNext("resend", 1, call -> call.equals("DELETE /suppressions/" + address), FakeEsps.SLOW,
+                Map.of("delay-ms", "1500"));
+
+        assertThat(api.clear(address, "fixed", false)).hasStatusOk();
+
+        eventually(Duration.ofSeconds(15), () -> assertThat(statuses(api.check(address)).get("resend")).startsWith("removed at "));
+        assertThat(jdbc.sql("select attempts from provider_action where address = ? and provider = 'resend' and kind = 'REMOVE'")
+                .param(address).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedKeyFailsAtOnceAndSaysSo() {
+        var address = suppressedAndListed("sync-401");
+        esps.failNext("sparkpost", 1, call -> call.equals("DELETE /api/v1/suppression-list/" + address), 401, Map.of());
+
+        assertThat(api.clear(address, "fixed", false)).hasStatusOk();
+
+        eventually(Duration.ofSeconds(10), () -> assertThat(statuses(api.check(address)).get("sparkpost"))
+                .startsWith("failed: the API key was refused (401): check its permissions"));
+        assertThat(esps.calls(c -> c.provider().equals("sparkpost") && c.method().equals("DELETE") && c.path().endsWith(address)))
+                .hasSize(1);
+        eventually(Duration.ofSeconds(10), () -> assertThat(api.check(address).get("advice").asString())
+                .startsWith("Retry once, but not through sparkpost"));
     }
 
     @Test
