@@ -29,6 +29,10 @@ class ConnectedLists implements ProviderLists {
         return connected.values();
     }
 
+    List<String> names() {
+        return List.copyOf(connected.keySet());
+    }
+
     Optional<EspList> named(String provider) {
         return Optional.ofNullable(connected.get(provider));
     }

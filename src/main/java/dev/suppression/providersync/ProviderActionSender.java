@@ -3,6 +3,7 @@ package dev.suppression.providersync;
 import dev.suppression.outbox.OutboxDrain;
 import dev.suppression.suppression.AddressCleared;
 import dev.suppression.suppression.AddressSuppressed;
+import dev.suppression.suppression.SuppressionReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the outbox to the providers' APIs: each action while its row is locked, marked in the same transaction,
- * so two instances never send the same one and one marked done is never sent again. A crash between the
+ * so two instances never send the same one and one marked done is never sent again. An instance sends only to the
+ * providers it has a key for; actions for another wait for an instance that has one. A crash between the
  * provider's answer and the commit repeats the call, which every list takes as a no-op (a delete of what is gone,
  * an add of what is there).
  */
@@ -54,7 +56,7 @@ class ProviderActionSender implements SmartLifecycle {
     }
 
     private boolean sendNext() {
-        var next = actions.lockNextDue(clock.instant());
+        var next = actions.lockNextDue(clock.instant(), lists.names());
         if (next.isEmpty()) {
             return false;
         }
@@ -63,13 +65,7 @@ class ProviderActionSender implements SmartLifecycle {
             actions.markEnded(action.id(), ActionState.SUPERSEDED, clock.instant(), "a later change replaced it");
             return true;
         }
-        var list = lists.named(action.provider());
-        if (list.isEmpty()) {
-            actions.markEnded(action.id(), ActionState.FAILED, clock.instant(),
-                    "the provider is no longer connected (suppression.provider-sync." + action.provider() + ")");
-            return true;
-        }
-        var esp = list.get();
+        var esp = lists.named(action.provider()).orElseThrow();
         var address = new EspList.ListedAddress(action.address(), actions.listedAs(action.provider(), action.address()));
         var step = action.state() == ActionState.VERIFYING ? "confirm" : action.kind().name().toLowerCase();
         Outcome outcome;
@@ -77,11 +73,14 @@ class ProviderActionSender implements SmartLifecycle {
             outcome = switch (action.state()) {
                 case VERIFYING -> esp.confirmRemoved(address);
                 default -> action.kind() == ActionKind.REMOVE ? esp.remove(address)
-                        : esp.add(address, action.reason() == null
-                                ? dev.suppression.suppression.SuppressionReason.MANUAL : action.reason());
+                        : esp.add(address, action.reason() == null ? SuppressionReason.MANUAL : action.reason());
             };
         } catch (ProviderHttp.CallFailed e) {
             outcome = e.outcome();
+        } catch (RuntimeException e) {
+            // An answer shaped unlike the documentation: marked and retried with the backoff, not re-read every poll.
+            log.warn("{} {} of {}: unexpected answer", action.provider(), action.kind(), action.address(), e);
+            outcome = new Outcome.Retry(null, "unexpected answer: " + e.getClass().getSimpleName());
         }
         record(action, step, outcome);
         return true;

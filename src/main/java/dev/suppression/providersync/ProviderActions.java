@@ -57,14 +57,17 @@ public class ProviderActions {
                 .update();
     }
 
-    /** The oldest action due, locked until the caller's transaction ends; another instance skips it. */
-    Optional<Action> lockNextDue(Instant now) {
+    /**
+     * The oldest action due for one of these providers, locked until the caller's transaction ends; another
+     * instance skips it.
+     */
+    Optional<Action> lockNextDue(Instant now, List<String> providers) {
         return jdbc.sql("""
                 select * from provider_action
-                where state in ('PENDING', 'VERIFYING') and next_attempt_at <= ?
+                where state in ('PENDING', 'VERIFYING') and next_attempt_at <= ? and provider = any(?::text[])
                 order by next_attempt_at, id limit 1 for update skip locked
                 """)
-                .param(Timestamp.from(now)).query(ProviderActions::action).optional();
+                .params(Timestamp.from(now), providers.toArray(String[]::new)).query(ProviderActions::action).optional();
     }
 
     boolean hasNewer(Action action) {
