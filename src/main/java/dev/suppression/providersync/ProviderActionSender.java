@@ -5,6 +5,7 @@ import dev.suppression.suppression.AddressCleared;
 import dev.suppression.suppression.AddressSuppressed;
 import dev.suppression.suppression.SuppressionReason;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -151,6 +152,11 @@ class ProviderActionSender implements SmartLifecycle {
     public void start() {
         if (!lists.anyConnected()) {
             return;
+        }
+        for (var provider : lists.names()) {
+            Gauge.builder("suppression.provider.actions.pending", actions, a -> a.openCount(provider))
+                    .description("Actions waiting to be done or confirmed at an ESP's list").tag("provider", provider)
+                    .register(meters);
         }
         drain.start();
         log.info("ESP suppression lists followed: {}", lists.all().stream().map(EspList::provider).toList());

@@ -99,6 +99,12 @@ public class ProviderActions {
                 .params(state.name(), Timestamp.from(at), shorten(error), id).update();
     }
 
+    /** Actions of the provider still to be done or confirmed. */
+    long openCount(String provider) {
+        return jdbc.sql("select count(*) from provider_action where provider = ? and state in ('PENDING', 'VERIFYING')")
+                .param(provider).query(Long.class).single();
+    }
+
     /** The latest action per provider for the address, by provider name. */
     public List<Action> latestFor(String address) {
         return jdbc.sql("""

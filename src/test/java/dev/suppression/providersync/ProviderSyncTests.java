@@ -415,6 +415,8 @@ class ProviderSyncTests {
                 .tag("outcome", "done").counter().count()).isGreaterThanOrEqualTo(1);
         assertThat(meters.get("suppression.provider.actions").tag("provider", "ses").tag("action", "add")
                 .tag("outcome", "done").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("suppression.provider.actions.pending").tag("provider", "sendgrid").gauge().value())
+                .isGreaterThanOrEqualTo(0);
     }
 
     private JsonNode importFrom(String provider) {
