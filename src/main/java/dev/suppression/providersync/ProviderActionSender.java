@@ -3,6 +3,7 @@ package dev.suppression.providersync;
 import dev.suppression.outbox.OutboxDrain;
 import dev.suppression.suppression.AddressCleared;
 import dev.suppression.suppression.AddressSuppressed;
+import dev.suppression.suppression.AddressesSuppressed;
 import dev.suppression.suppression.SuppressionReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -53,6 +54,11 @@ class ProviderActionSender implements SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void suppressed(AddressSuppressed suppressed) {
+        drain.wake();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void suppressedAll(AddressesSuppressed batch) {
         drain.wake();
     }
 

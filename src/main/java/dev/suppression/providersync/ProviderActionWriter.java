@@ -2,6 +2,8 @@ package dev.suppression.providersync;
 
 import dev.suppression.suppression.AddressCleared;
 import dev.suppression.suppression.AddressSuppressed;
+import dev.suppression.suppression.AddressesSuppressed;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +32,20 @@ class ProviderActionWriter {
 
     @EventListener
     void suppressed(AddressSuppressed suppressed) {
+        suppressedAll(new AddressesSuppressed(List.of(suppressed)));
+    }
+
+    @EventListener
+    void suppressedAll(AddressesSuppressed batch) {
         for (var list : lists.all()) {
-            if (list.addsOnSuppress() && !ImportOrigin.of(list.provider()).equals(suppressed.origin())) {
-                actions.add(list.provider(), ActionKind.ADD, suppressed.address().value(), suppressed.reason(),
-                        suppressed.at());
+            if (!list.addsOnSuppress()) {
+                continue;
+            }
+            var origin = ImportOrigin.of(list.provider());
+            var wanted = batch.addresses().stream().filter(s -> !origin.equals(s.origin())).toList();
+            if (!wanted.isEmpty()) {
+                actions.addAll(list.provider(), ActionKind.ADD, wanted.stream().map(s -> s.address().value()).toList(),
+                        wanted.stream().map(AddressSuppressed::reason).toList(), wanted.getFirst().at());
             }
         }
     }

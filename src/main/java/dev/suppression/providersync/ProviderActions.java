@@ -42,18 +42,26 @@ public class ProviderActions {
      * ({@link #hasNewer}); the change here never waits for a provider's answer.
      */
     void add(String provider, ActionKind kind, String address, @Nullable SuppressionReason reason, Instant at) {
+        addAll(provider, kind, List.of(address), java.util.Collections.singletonList(reason), at);
+    }
+
+    /** {@link #add} for a batch, in two statements whatever its size. */
+    void addAll(String provider, ActionKind kind, List<String> addresses, List<@Nullable SuppressionReason> reasons,
+                Instant at) {
+        var addressArray = addresses.toArray(String[]::new);
+        var reasonArray = reasons.stream().map(r -> r == null ? null : r.name()).toArray(String[]::new);
         jdbc.sql("""
                 update provider_action set state = 'SUPERSEDED' where id in (
                     select id from provider_action
-                    where address = ? and provider = ? and state in ('PENDING', 'VERIFYING')
+                    where address = any(?::text[]) and provider = ? and state in ('PENDING', 'VERIFYING')
                     for update skip locked)
-                """).params(address, provider).update();
+                """).params(addressArray, provider).update();
         jdbc.sql("""
                 insert into provider_action (provider, kind, address, reason, state, created_at, next_attempt_at)
-                values (?, ?, ?, ?, 'PENDING', ?, ?)
+                select ?, ?, a, r, 'PENDING', ?, ? from unnest(?::text[], ?::text[]) with ordinality as x(a, r, position)
+                order by position
                 """)
-                .params(provider, kind.name(), address, reason == null ? null : reason.name(), Timestamp.from(at),
-                        Timestamp.from(at))
+                .params(provider, kind.name(), Timestamp.from(at), Timestamp.from(at), addressArray, reasonArray)
                 .update();
     }
 

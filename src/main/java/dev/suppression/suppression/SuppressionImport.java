@@ -234,10 +234,8 @@ public class SuppressionImport {
                 if (origin != null) {
                     var byAddress = new LinkedHashMap<String, Row>();
                     rows.forEach(row -> byAddress.put(row.address().value(), row));
-                    for (var address : changed) {
-                        var row = byAddress.get(address);
-                        events.publishEvent(new AddressSuppressed(row.address(), row.reason(), now, origin));
-                    }
+                    events.publishEvent(new AddressesSuppressed(changed.stream().map(byAddress::get)
+                            .map(row -> new AddressSuppressed(row.address(), row.reason(), now, origin)).toList()));
                 }
             }
             return (long) changed.size();

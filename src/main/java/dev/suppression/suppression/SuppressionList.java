@@ -114,7 +114,9 @@ public class SuppressionList {
         rows.saveAll(changed.values());
         changes.recordAll(history);
         // After the history rows, so what the ESP lists are asked reads after the change that asked it.
-        suppressed.forEach(events::publishEvent);
+        if (!suppressed.isEmpty()) {
+            events.publishEvent(new AddressesSuppressed(suppressed));
+        }
         if (!added.isEmpty()) {
             checkIndex.noteAddresses(added);
         }

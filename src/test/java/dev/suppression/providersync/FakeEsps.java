@@ -346,6 +346,10 @@ final class FakeEsps implements AutoCloseable {
         if (method.equals("PUT")) {
             for (var recipient : JSON.readTree(body).path("recipients")) {
                 var address = recipient.path("recipient").asString();
+                var existing = entries.get(key("sparkpost", address));
+                if (existing != null && existing.source().equals("Compliance")) {
+                    continue; // SparkPost's own compliance entries are not ours to change.
+                }
                 entries.put(key("sparkpost", address), new Listed(address, recipient.path("type").asString(),
                         Instant.now(), "Manually Added", ""));
             }
