@@ -45,6 +45,7 @@ final class EndpointRoles {
                 new Rule(HttpMethod.GET, parser.parse("/suppressions/{address}"), new Requirement.NeedsRole(Role.CHECK)),
                 new Rule(null, parser.parse("/suppressions/**"), ops),
                 new Rule(null, parser.parse("/domains/**"), ops),
+                new Rule(null, parser.parse("/providers/**"), ops),
                 new Rule(null, parser.parse("/bounces/**"), ops),
                 new Rule(null, parser.parse("/actuator/**"), ops));
     }

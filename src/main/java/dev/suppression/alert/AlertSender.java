@@ -1,5 +1,6 @@
 package dev.suppression.alert;
 
+import dev.suppression.outbox.OutboxDrain;
 import dev.suppression.recipientdomain.ClusterFormed;
 import dev.suppression.recipientdomain.DomainPaused;
 import java.io.IOException;
@@ -7,10 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,51 +32,30 @@ class AlertSender implements SmartLifecycle {
 
     private final AlertOutbox outbox;
     private final AlertSettings settings;
-    private final TransactionTemplate transaction;
     private final Clock clock;
     private final HttpClient http;
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private volatile @Nullable ScheduledExecutorService executor;
+    private final OutboxDrain drain;
 
     AlertSender(AlertOutbox outbox, AlertSettings settings, TransactionTemplate transaction, Clock clock) {
         this.outbox = outbox;
         this.settings = settings;
-        this.transaction = transaction;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.drain = new OutboxDrain("alert-sender", settings.pollInterval(), settings.timeout(), transaction,
+                this::sendNext);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void paused(DomainPaused paused) {
-        wake();
+        drain.wake();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void clusterFormed(ClusterFormed cluster) {
-        wake();
+        drain.wake();
     }
 
-    private void wake() {
-        var running = executor;
-        if (running != null && wakeQueued.compareAndSet(false, true)) {
-            running.execute(() -> {
-                wakeQueued.set(false);
-                sendDue();
-            });
-        }
-    }
-
-    /** Sends every alert due now, one at a time. */
-    void sendDue() {
-        try {
-            while (executor != null && Boolean.TRUE.equals(transaction.execute(status -> sendNext()))) {
-                // Sent or failed one; look for the next.
-            }
-        } catch (RuntimeException e) {
-            log.warn("Alert outbox unavailable, trying again in {}: {}", settings.pollInterval(), e.getMessage());
-        }
-    }
 
     private boolean sendNext() {
         var next = outbox.lockNextDue(clock.instant());
@@ -132,30 +108,17 @@ class AlertSender implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("alert-sender").daemon().factory());
-        long interval = settings.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::sendDue, 0, interval, TimeUnit.MILLISECONDS);
-        executor = scheduler;
+        drain.start();
         log.info("Alerts go to {}", settings.webhookUrl());
     }
 
     @Override
     public void stop() {
-        var running = executor;
-        executor = null;
-        if (running != null) {
-            // No interrupt: a delivery under way ends within the timeout and is marked, not left half done.
-            running.shutdown();
-            try {
-                running.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        drain.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return drain.isRunning();
     }
 }

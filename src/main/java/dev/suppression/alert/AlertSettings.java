@@ -1,5 +1,6 @@
 package dev.suppression.alert;
 
+import dev.suppression.outbox.Backoff;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -59,10 +60,6 @@ public record AlertSettings(
 
     /** The wait after the {@code attempts}-th failed delivery: first-retry, doubled each time, at most max-retry. */
     Duration backoffAfter(int attempts) {
-        var wait = firstRetry;
-        for (int i = 1; i < attempts && wait.compareTo(maxRetry) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
+        return new Backoff(firstRetry, maxRetry).after(attempts);
     }
 }

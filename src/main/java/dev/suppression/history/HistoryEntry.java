@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * {@code reasonDetail} says why the SMTP stage overruled the codes, when it did. A bounce's {@code stage} is the
  * point of the SMTP dialogue the receiver refused at, {@code remoteMta} the host that refused, {@code reportingMta}
  * the host that reported it, and {@code rejectingHost} the first of the two that is known.
- * {@code raw} is the event exactly as the reporter sent it.
+ * {@code raw} is the event exactly as the reporter sent it. A {@code PROVIDER_REMOVE} or {@code PROVIDER_ADD} is what
+ * a clear or suppression here asked of a connected ESP's own list: its {@code provider} and {@code status}
+ * ({@code removed at ...}, {@code pending}, {@code failed: ...}, {@code cannot remove (compliance)}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntry(String type, Instant at, @Nullable String classification,
@@ -22,5 +24,6 @@ public record HistoryEntry(String type, Instant at, @Nullable String classificat
                            @Nullable String response, @Nullable String stage, @Nullable String rejectingHost,
                            @Nullable String remoteMta, @Nullable String reportingMta, @Nullable String messageId,
                            @Nullable String source, @Nullable String origin, @Nullable Instant receivedAt,
-                           @Nullable String feedbackType, @Nullable String raw) {
+                           @Nullable String feedbackType, @Nullable String raw, @Nullable String provider,
+                           @Nullable String status) {
 }

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -59,8 +60,11 @@ public class SuppressionImport {
     private final CheckIndex checkIndex;
     private final DomainClusters domainClusters;
 
+    private final ApplicationEventPublisher events;
+
     SuppressionImport(JdbcClient jdbc, TransactionTemplate transaction, JsonMapper json, Clock clock,
-                      CheckIndex checkIndex, DomainClusters domainClusters) {
+                      CheckIndex checkIndex, DomainClusters domainClusters, ApplicationEventPublisher events) {
+        this.events = events;
         this.domainClusters = domainClusters;
         this.checkIndex = checkIndex;
         this.jdbc = jdbc;
@@ -131,7 +135,7 @@ public class SuppressionImport {
         void submit(List<Row> rows) {
             finish();
             inFlightSize = rows.size();
-            inFlight = thread.submit(() -> store(rows, actor));
+            inFlight = thread.submit(() -> store(rows, actor, null));
         }
 
         /** Waits for the chunk being stored; a failure there (the database is gone) fails the import here. */
@@ -171,8 +175,24 @@ public class SuppressionImport {
         }
     }
 
+    /** One entry of an ESP's own list, as its API gave it. */
+    public record ProviderEntry(EmailAddress address, SuppressionReason reason, @Nullable Instant since) { }
+
+    /**
+     * Takes entries read from an ESP's own list, with origin {@code provider:<name>}: what we already hold is
+     * skipped, and so is an address cleared here after the provider listed it (our clear is the newer word; its
+     * removal there may still be pending). Returns how many went on the list.
+     */
+    public long importFromProvider(String origin, List<ProviderEntry> entries) {
+        var rows = new LinkedHashMap<String, Row>();
+        for (var entry : entries) {
+            rows.putIfAbsent(entry.address().value(), new Row(entry.address(), entry.reason(), entry.since(), null));
+        }
+        return rows.isEmpty() ? 0 : store(List.copyOf(rows.values()), origin, origin);
+    }
+
     /** Stores one chunk; returns how many addresses it put on the list (new, or cleared before). */
-    private long store(List<Row> rows, String actor) {
+    private long store(List<Row> rows, String actor, @Nullable String origin) {
         var now = clock.instant();
         var addresses = new String[rows.size()];
         var domains = new String[rows.size()];
@@ -192,22 +212,31 @@ public class SuppressionImport {
         Long stored = transaction.execute(status -> {
             domainClusters.lock(domainNames);
             var changed = jdbc.sql("""
-                    insert into suppression as s (address, domain, active, reason, classification, since)
-                    select a, d, true, r, c, t::timestamptz
+                    insert into suppression as s (address, domain, active, reason, classification, since, origin)
+                    select a, d, true, r, c, t::timestamptz, ?
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(a, d, r, c, t)
                     on conflict (address) do update set active = true, reason = excluded.reason,
-                        classification = excluded.classification, since = excluded.since, probation_until = null
-                    where not s.active
+                        classification = excluded.classification, since = excluded.since, probation_until = null,
+                        origin = excluded.origin
+                    where not s.active and (excluded.origin is null or s.cleared_at is null or s.cleared_at < excluded.since)
                     returning s.address
                     """)
-                    .params(addresses, domains, reasons, classifications, since).query(String.class).list();
+                    .params(origin, addresses, domains, reasons, classifications, since).query(String.class).list();
             if (!changed.isEmpty()) {
                 checkIndex.noteAddresses(changed);
                 jdbc.sql("""
                         insert into suppression_change (address, action, reason, actor, at)
-                        select unnest(?::text[]), 'IMPORTED', 'bulk import', ?, ?
+                        select unnest(?::text[]), 'IMPORTED', ?, ?, ?
                         """)
-                        .params(changed.toArray(String[]::new), actor, java.sql.Timestamp.from(now)).update();
+                        .params(changed.toArray(String[]::new),
+                                origin == null ? "bulk import" : "imported from " + origin.substring(origin.indexOf(':') + 1),
+                                actor, java.sql.Timestamp.from(now)).update();
+                if (origin != null) {
+                    var byAddress = new LinkedHashMap<String, Row>();
+                    rows.forEach(row -> byAddress.put(row.address().value(), row));
+                    events.publishEvent(new AddressesSuppressed(changed.stream().map(byAddress::get)
+                            .map(row -> new AddressSuppressed(row.address(), row.reason(), now, origin)).toList()));
+                }
             }
             return (long) changed.size();
         });

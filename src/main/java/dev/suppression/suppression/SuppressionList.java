@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +43,14 @@ public class SuppressionList {
     private final CheckIndex checkIndex;
     private final SuppressionRows rows;
     private final CheckLookup lookup;
+    private final ApplicationEventPublisher events;
+    private final ProviderLists providerLists;
 
     SuppressionList(Suppressions suppressions, SuppressionRows rows, CheckLookup lookup, SuppressionChanges changes,
                     DomainClusters domains, ProbationSettings probation, Clock clock, MeterRegistry meters,
-                    CheckIndex checkIndex) {
+                    CheckIndex checkIndex, ApplicationEventPublisher events, ProviderLists providerLists) {
+        this.events = events;
+        this.providerLists = providerLists;
         this.rows = rows;
         this.lookup = lookup;
         this.checkIndex = checkIndex;
@@ -76,6 +81,7 @@ public class SuppressionList {
         var changed = new LinkedHashMap<String, Suppression>();
         var added = new ArrayList<String>();
         var history = new ArrayList<SuppressionChanges.NewChange>();
+        var suppressed = new ArrayList<AddressSuppressed>();
         for (var bounce : bounces) {
             var address = bounce.address().value();
             var suppression = list.get(address);
@@ -86,6 +92,7 @@ public class SuppressionList {
                 added.add(address);
                 history.add(new SuppressionChanges.NewChange(address, "SUPPRESSED", "hard bounce", bounce.actor(),
                         bounce.classification(), bounce.bounceId(), now));
+                suppressed.add(new AddressSuppressed(bounce.address(), SuppressionReason.HARD_BOUNCE, now, null));
                 continue;
             }
             switch (suppression.applyHardBounce(bounce, now)) {
@@ -96,6 +103,7 @@ public class SuppressionList {
                             bounce.actor(), bounce.classification(), bounce.bounceId(), now));
                     log.info("Re-suppressed {} after a new hard bounce (probation: {})", bounce.address(),
                             suppression.needsForceToClear());
+                    suppressed.add(new AddressSuppressed(bounce.address(), SuppressionReason.HARD_BOUNCE, now, null));
                 }
                 case EVIDENCE_ADDED, SUPPRESSED -> changed.put(address, suppression);
                 case IGNORED_BEFORE_CLEAR -> log.info(
@@ -105,6 +113,10 @@ public class SuppressionList {
         }
         rows.saveAll(changed.values());
         changes.recordAll(history);
+        // After the history rows, so what the ESP lists are asked reads after the change that asked it.
+        if (!suppressed.isEmpty()) {
+            events.publishEvent(new AddressesSuppressed(suppressed));
+        }
         if (!added.isEmpty()) {
             checkIndex.noteAddresses(added);
         }
@@ -126,6 +138,7 @@ public class SuppressionList {
             return;
         }
         changes.record(address.value(), "COMPLAINT_SUPPRESSED", "spam complaint", actor, null, complaintId, now);
+        events.publishEvent(new AddressSuppressed(address, SuppressionReason.COMPLAINT, now, null));
         created.increment();
     }
 
@@ -139,9 +152,11 @@ public class SuppressionList {
             suppressions.save(Suppression.manual(address, now));
             checkIndex.noteAddresses(List.of(address.value()));
             changes.record(address.value(), "MANUAL_SUPPRESSED", reason, actor, null, null, now);
+            events.publishEvent(new AddressSuppressed(address, SuppressionReason.MANUAL, now, null));
             created.increment();
         } else if (existing.get().suppressManually(now)) {
             changes.record(address.value(), "MANUAL_SUPPRESSED", reason, actor, null, null, now);
+            events.publishEvent(new AddressSuppressed(address, SuppressionReason.MANUAL, now, null));
             created.increment();
         }
         suppressions.flush();
@@ -158,6 +173,7 @@ public class SuppressionList {
         var now = clock.instant();
         suppression.clear(now, probation.duration(), force);
         changes.record(address.value(), forced ? "CLEARED_FORCED" : "CLEARED", reason, actor, null, null, now);
+        events.publishEvent(new AddressCleared(address, now));
         cleared.increment();
         log.info("Cleared {} by {}{}: {}", address, actor, forced ? " (forced)" : "", reason);
         suppressions.flush();
@@ -190,8 +206,12 @@ public class SuppressionList {
         var active = suppression != null && suppression.isActive();
         Verdict verdict = active ? Verdict.SUPPRESSED : domain.paused() ? Verdict.DOMAIN_PAUSED : Verdict.ALLOW;
         var onProbation = suppression != null && suppression.isOnProbation(now);
+        // Only an address with a row can have had an action sent to an ESP list.
+        var providers = suppression != null && providerLists.anyConnected()
+                ? providerLists.statusOf(address.value()) : List.<ProviderListStatus>of();
         return new CheckView(address.value(), verdict.mayMail(), verdict, onProbation,
-                active ? SuppressionDetails.of(suppression) : null, domain);
+                active ? SuppressionDetails.of(suppression) : null, domain, providers,
+                ProbationAdvice.of(onProbation, providers));
     }
 
     /** Active suppressions in address order, a page at a time. */

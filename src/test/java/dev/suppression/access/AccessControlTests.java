@@ -92,6 +92,7 @@ class AccessControlTests {
                     case "address" -> "walk@" + Api.uniqueDomain("access");
                     case "domain" -> Api.uniqueDomain("access");
                     case "id" -> UUID.randomUUID().toString();
+                    case "provider" -> "sendgrid";
                     default -> throw new AssertionError("No sample value for {" + matcher.group(1) + "} in "
                             + pathTemplate + "; add one to AccessControlTests.Operation.samplePath");
                 };
