@@ -77,9 +77,9 @@ class ProviderSyncRestartTests {
     }
 
     private static void eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        var deadline = Instant.now().plusSeconds(30);
+        var deadline = Instant.now().plusSeconds(90);
         while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited 30s").isBefore(deadline);
+            assertThat(Instant.now()).as("waited 90s").isBefore(deadline);
             Thread.sleep(50);
         }
     }
