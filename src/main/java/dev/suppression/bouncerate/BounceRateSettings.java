@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param criticalComplaintRate  complaints / sent from which a row is CRITICAL
  * @param minimumVolume          the sends a row needs in its window before it is judged at all
  * @param alertWindow            the window the gauges and the CRITICAL alerts judge over
+ * @param checkEvery             how often the gauges are refreshed and the sources judged for alerts
  */
 @Validated
 @ConfigurationProperties("suppression.bounce-rates")
@@ -29,7 +30,8 @@ public record BounceRateSettings(
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.001") double warnComplaintRate,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.003") double criticalComplaintRate,
         @Min(1) @DefaultValue("500") long minimumVolume,
-        @NotNull @DefaultValue("24h") Duration alertWindow) {
+        @NotNull @DefaultValue("24h") Duration alertWindow,
+        @NotNull @DefaultValue("60s") Duration checkEvery) {
 
     public BounceRateSettings {
         if (warnHardBounceRate > criticalHardBounceRate || warnComplaintRate > criticalComplaintRate) {
