@@ -63,7 +63,7 @@ public class SendCounts {
                     + "\"listSource\": \"spring-fair\", \"count\": 1200}");
         }
         var count = item.get("count");
-        if (count == null || !count.isIntegralNumber() || count.asLong() < 1 || count.asLong() > MAX_COUNT) {
+        if (count == null || !count.isIntegralNumber() || !count.canConvertToLong() || count.asLong() < 1 || count.asLong() > MAX_COUNT) {
             throw new IllegalArgumentException("'count' must be a whole number from 1 to " + MAX_COUNT);
         }
         var at = at(item.get("at"), now);

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +30,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AddressVerification {
+
+    private static final Logger log = LoggerFactory.getLogger(AddressVerification.class);
 
     private final BatchCheck ownList;
     private final MailRoutes mailRoutes;
@@ -142,7 +146,8 @@ public class AddressVerification {
             Thread.currentThread().interrupt();
             return new MailRoute.Unknown("the lookup was interrupted");
         } catch (ExecutionException e) {
-            return new MailRoute.Unknown("the lookup failed: " + e.getCause());
+            log.warn("The MX lookup of a verification failed", e.getCause());
+            return new MailRoute.Unknown("the lookup failed");
         }
     }
 
