@@ -68,6 +68,16 @@ public class BounceRateMonitor {
         }
     }
 
+    /** The counters are read over at most 31 days; older minutes are deleted with the rest of the retention run. */
+    @Scheduled(cron = "${suppression.retention.cron:0 17 3 * * *}")
+    void pruneOldCounters() {
+        var before = Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(32)));
+        int deleted = jdbc.sql("delete from send_tally where minute < ?").param(before).update();
+        if (deleted > 0) {
+            log.info("Pruned {} bounce-rate counter rows older than {}", deleted, before.toInstant());
+        }
+    }
+
     /** Refreshes the gauges and alerts on every turn to CRITICAL; returns the rows that turned. */
     @Transactional
     public List<SourceTurnedCritical> judge() {

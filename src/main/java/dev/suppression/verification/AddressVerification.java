@@ -48,9 +48,14 @@ public class AddressVerification {
         this.settings = settings;
     }
 
-    /** Routes already looked up for one request: a long list asks DNS once per domain, whatever the cache holds. */
+    /**
+     * What one request has learnt so far, kept across the chunks of a long list: the routes already looked up (DNS
+     * is asked once per domain, whatever the cache holds) and the never-seen addresses met per rejecting domain
+     * (so the guessing guard counts the whole list, not each chunk).
+     */
     public static final class KnownRoutes {
         private final Map<String, MailRoute> routes = new ConcurrentHashMap<>();
+        final Map<String, java.util.Set<String>> neverSeen = new HashMap<>();
 
         public int domains() {
             return routes.size();
@@ -82,7 +87,7 @@ public class AddressVerification {
                 .stream().collect(Collectors.toMap(BatchCheck.BatchCheckResult::address, BatchCheck.BatchCheckResult::verdict,
                         (a, b) -> a));
         lookUp(valid.stream().map(EmailAddress::domain).collect(Collectors.toCollection(LinkedHashSet::new)), known);
-        var guessed = guessingGuard.guessed(valid);
+        var guessed = guessingGuard.guessed(valid, known.neverSeen);
         var results = new ArrayList<VerifiedAddress>(n);
         for (int i = 0; i < n; i++) {
             var raw = addresses.get(i) == null ? "" : addresses.get(i);

@@ -29,8 +29,16 @@ class GuessingGuard {
         this.settings = settings;
     }
 
-    /** The normalized addresses to flag. */
+    /** The normalized addresses to flag, of one request. */
     Set<String> guessed(List<EmailAddress> addresses) {
+        return guessed(addresses, new HashMap<>());
+    }
+
+    /**
+     * The normalized addresses to flag; {@code neverSeenByDomain} holds what earlier chunks of the same list met, and
+     * is added to, so the count runs over the whole list.
+     */
+    Set<String> guessed(List<EmailAddress> addresses, Map<String, Set<String>> neverSeenByDomain) {
         var domains = addresses.stream().map(a -> a.domain().value()).distinct().toArray(String[]::new);
         if (domains.length == 0) {
             return Set.of();
@@ -51,16 +59,21 @@ class GuessingGuard {
                 union
                 select address from suppression where address = any(?)
                 """).params(candidates, candidates).query(String.class).list());
-        Map<String, Set<String>> neverSeenByDomain = new HashMap<>();
+        var touched = new HashSet<String>();
         for (var candidate : candidates) {
             if (!seen.contains(candidate)) {
                 var domain = candidate.substring(candidate.lastIndexOf('@') + 1);
                 neverSeenByDomain.computeIfAbsent(domain, d -> new HashSet<>()).add(candidate);
+                touched.add(domain);
             }
         }
         var flagged = new HashSet<String>();
-        neverSeenByDomain.values().stream().filter(group -> group.size() >= settings.guessingAt())
-                .forEach(flagged::addAll);
+        for (var domain : touched) {
+            var group = neverSeenByDomain.get(domain);
+            if (group.size() >= settings.guessingAt()) {
+                flagged.addAll(group);
+            }
+        }
         return flagged;
     }
 }

@@ -222,6 +222,29 @@ class VerifyTests {
         assertThat(lines.get(4)).startsWith("# summary: total=3, DELIVERABLE_UNKNOWN=1, RISKY=0, UNDELIVERABLE=2");
     }
 
+    @Test
+    void theGuessingGuardCountsOverAWholeStreamedListNotEachChunk() throws Exception {
+        var filler = uniqueDomain("filler");
+        dns.mx(filler, 300, "10 mx." + filler);
+        var guessed = uniqueDomain("guessed-stream");
+        dns.mx(guessed, 300, "10 mx." + guessed);
+        api.hardBounce("old.one@" + guessed);
+        var csv = new StringBuilder();
+        for (int i = 0; i < ListVerification.CHUNK - 2; i++) {
+            csv.append("u").append(i).append('@').append(filler).append('\n');
+        }
+        csv.append("first.try@").append(guessed).append('\n').append("second.try@").append(guessed).append('\n')
+                .append("third.try@").append(guessed).append('\n');
+
+        var result = mvc.post().uri("/verify").contentType("text/csv").content(csv.toString()).exchange();
+
+        assertThat(result).hasStatusOk();
+        var lines = result.getResponse().getContentAsString(StandardCharsets.UTF_8).lines().toList();
+        var third = lines.get(lines.size() - 2);
+        assertThat(third).startsWith(ListVerification.CHUNK + 1 + ",third.try@" + guessed).contains(",RISKY,")
+                .contains(",false,false,true,");
+    }
+
     private List<JsonNode> verify(String... addresses) {
         var json = java.util.Arrays.stream(addresses).map(a -> "\"" + a + "\"")
                 .collect(Collectors.joining(",", "{\"addresses\": [", "]}"));
