@@ -91,7 +91,10 @@ public class BounceRateMonitor {
             var report = rates.over(dimension, settings.alertWindow());
             int gauged = 0;
             for (var row : report.rows()) {
-                var key = row.key() == null ? "" : row.key();
+                if (row.key() == null) {
+                    continue; // events that named no stream or source: in GET /stats/bounce-rates, not a series
+                }
+                var key = row.key();
                 if (gauged++ < MAX_GAUGED) {
                     var tags = Tags.of("by", dimension.wireName(), "key", key);
                     hard.add(MultiGauge.Row.of(tags, row.hardBounceRate() == null ? 0 : row.hardBounceRate()));
@@ -99,7 +102,7 @@ public class BounceRateMonitor {
                     sent.add(MultiGauge.Row.of(tags, row.sent()));
                     level.add(MultiGauge.Row.of(tags, row.level().ordinal()));
                 }
-                if (row.key() != null && changedTo(dimension, key, row.level(), now) && row.level() == RateLevel.CRITICAL) {
+                if (changedTo(dimension, key, row.level(), now) && row.level() == RateLevel.CRITICAL) {
                     var event = new SourceTurnedCritical(dimension, key, row, settings.alertWindow(), now);
                     log.warn("{} {} turned CRITICAL: {} hard bounces and {} complaints in {} sends", dimension.wireName(),
                             key, row.hardBounces(), row.complaints(), row.sent());
