@@ -1,6 +1,7 @@
 package dev.suppression.alert;
 
 import dev.suppression.address.DomainName;
+import dev.suppression.bouncerate.SourceTurnedCritical;
 import dev.suppression.recipientdomain.ClusterFormed;
 import dev.suppression.recipientdomain.ClusterLevel;
 import dev.suppression.recipientdomain.DomainPaused;
@@ -57,6 +58,43 @@ class AlertWriter {
                 + " (SMALL_CLUSTER): ask the recipient admin to confirm aliases, groups and mailboxes. Diagnosis: " + link;
         write(AlertKind.CLUSTER_FORMED, cluster.domain(), cluster.at(), cluster.level(), cluster.distinctAddresses(),
                 cluster.windowStart(), cluster.rejectingHosts(), text, link);
+    }
+
+    @EventListener
+    void bounceRateCritical(SourceTurnedCritical critical) {
+        if (!settings.enabled()) {
+            return;
+        }
+        var row = critical.row();
+        var subject = critical.dimension().wireName() + " " + critical.key();
+        var text = ":rotating_light: " + subject + " is CRITICAL: " + percent(row.hardBounceRate()) + " hard bounces ("
+                + row.hardBounces() + " of " + row.sent() + ") and " + percent(row.complaintRate()) + " complaints ("
+                + row.complaints() + ") over " + critical.window() + ". Stop mailing this source and clean it"
+                + " (POST /verify) before the mailbox providers act.";
+        var dedupKey = AlertKind.BOUNCE_RATE_CRITICAL + ":" + subject + ":" + critical.at();
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("text", text);
+        payload.put("id", dedupKey);
+        payload.put("kind", AlertKind.BOUNCE_RATE_CRITICAL.name());
+        payload.put("by", critical.dimension().wireName());
+        payload.put("key", critical.key());
+        payload.put("level", row.level().name());
+        payload.put("sent", row.sent());
+        payload.put("hardBounces", row.hardBounces());
+        payload.put("complaints", row.complaints());
+        payload.put("hardBounceRate", row.hardBounceRate());
+        payload.put("complaintRate", row.complaintRate());
+        payload.put("window", critical.window().toString());
+        payload.put("at", critical.at().toString());
+        var subjectColumn = subject.length() <= 253 ? subject : subject.substring(0, 253);
+        if (outbox.add(dedupKey.length() <= 600 ? dedupKey : dedupKey.substring(0, 600), AlertKind.BOUNCE_RATE_CRITICAL,
+                subjectColumn, JSON.writeValueAsString(payload), critical.at())) {
+            log.info("Alert {} written for {}", AlertKind.BOUNCE_RATE_CRITICAL, subject);
+        }
+    }
+
+    private static String percent(@org.jspecify.annotations.Nullable Double rate) {
+        return rate == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f%%", rate * 100);
     }
 
     private void write(AlertKind kind, DomainName domain, Instant at, ClusterLevel level, long distinctAddresses,

@@ -1,6 +1,8 @@
 package dev.suppression.bounce;
 
 import dev.suppression.address.DomainName;
+import dev.suppression.bouncerate.SendTallies;
+import dev.suppression.bouncerate.Tally;
 import dev.suppression.bounce.IngestionOutcome.EventResult;
 import dev.suppression.bounce.IngestionOutcome.Status;
 import dev.suppression.classification.BounceClassifier;
@@ -50,10 +52,12 @@ public class BounceIngestion {
     private final Counter complaintCounter;
     private final ComplaintEvents complaints;
     private final DeliveryStats deliveryStats;
+    private final SendTallies tallies;
 
     BounceIngestion(BounceEvents events, RejectedEvents rejected, ComplaintEvents complaints,
                     DeliveryStats deliveryStats, SuppressionList suppressions, DomainClusters domains,
-                    TransactionTemplate transaction, MeterRegistry meters) {
+                    TransactionTemplate transaction, MeterRegistry meters, SendTallies tallies) {
+        this.tallies = tallies;
         this.events = events;
         this.complaints = complaints;
         this.deliveryStats = deliveryStats;
@@ -139,12 +143,14 @@ public class BounceIngestion {
         // lock yet, so the two kinds of wait cannot form a cycle.
         domains.lock(domainsToLock);
         var hardBounces = new ArrayList<HardBounce>();
+        var tallied = new ArrayList<Tally>();
         for (int k = 0; k < bounceOrder.size(); k++) {
             int index = bounceOrder.get(k);
             var valid = (Submission.Valid) batch.get(index);
             results[index] = accept(index, valid.report(), diagnoses[index], stored[k]);
             if (stored[k] != null && countsAsHardBounce(valid.report(), diagnoses[index].classification())) {
                 var report = valid.report();
+                tallied.add(Tally.hardBounce(report.occurredAt(), report.labels(), report.recipient().domain().value()));
                 hardBounces.add(new HardBounce(report.recipient(), diagnoses[index].classification(), report.occurredAt(),
                         responseText(report), report.rejectingHost(), stored[k], actorFor(report)));
             }
@@ -159,7 +165,7 @@ public class BounceIngestion {
             }
             results[index] = switch (batch.get(index)) {
                 case Submission.Valid valid -> throw new IllegalStateException("bounces were stored above");
-                case Submission.Complaint(var report, var raw) -> acceptComplaint(index, report, raw);
+                case Submission.Complaint(var report, var raw) -> acceptComplaint(index, report, raw, tallied);
                 case Submission.Activity(var report) ->
                         new EventResult(index, Status.COUNTED, null, null, null, null, report.type());
                 case Submission.Invalid(var raw, var reason, var eventId, var source) -> {
@@ -168,7 +174,14 @@ public class BounceIngestion {
                 }
             };
         }
-        // Last: every batch with activities updates the same per-day counter rows, so hold them the shortest time.
+        for (var activity : activities) {
+            if (activity.isDelivery()) {
+                tallied.add(Tally.delivered(activity.occurredAt(), activity.labels(), activity.recipientDomain()));
+            }
+        }
+        // Last: every batch with activities updates the same per-day and per-minute counter rows, so hold them the
+        // shortest time. Only events stored above are counted, so a repeated event never counts twice.
+        tallies.add(tallied);
         deliveryStats.add(activities);
         int accepted = 0, duplicates = 0, refused = 0, counted = 0;
         for (var r : results) {
@@ -199,13 +212,14 @@ public class BounceIngestion {
         return id == null ? "" : id;
     }
 
-    private EventResult acceptComplaint(int index, ComplaintReport report, String raw) {
+    private EventResult acceptComplaint(int index, ComplaintReport report, String raw, List<Tally> tallied) {
         var recipient = report.recipient().value();
         var stored = complaints.insert(report, raw);
         if (stored.isEmpty()) {
             return new EventResult(index, Status.DUPLICATE, recipient, report.eventId(), null, null,
                     "complaint " + report.eventId() + " was already ingested; nothing changed");
         }
+        tallied.add(Tally.complaint(report.occurredAt(), report.labels(), report.recipient().domain().value()));
         suppressions.applyComplaint(report.recipient(), report.occurredAt(), stored.get(),
                 report.source() == null ? "complaint" : "complaint via " + report.source());
         return new EventResult(index, Status.ACCEPTED, recipient, report.eventId(), null, null, "complaint");

@@ -1,6 +1,7 @@
 package dev.suppression.bounce;
 
 import dev.suppression.address.EmailAddress;
+import dev.suppression.bouncerate.SendLabels;
 import dev.suppression.classification.RefusingHost;
 import dev.suppression.classification.SmtpStage;
 import java.time.Instant;
@@ -15,13 +16,24 @@ import org.jspecify.annotations.Nullable;
  * @param remoteMta    the host that refused the message (a DSN's {@code Remote-MTA}); one the reporter does not
  *                     name is read from the diagnostic ("host mx.example[192.0.2.1] said"), when it names one
  * @param reportingMta the host that reported the failure (a DSN's {@code Reporting-MTA}), when known
+ * @param labels       the stream and list source the message was sent for, when the reporter names them
  */
 public record BounceReport(EmailAddress recipient, @Nullable Integer smtpCode, @Nullable String enhancedCode,
                            @Nullable String diagnostic, Instant occurredAt, @Nullable String eventId,
                            @Nullable String messageId, SmtpStage stage, @Nullable String remoteMta,
-                           @Nullable String reportingMta, @Nullable String source, Origin origin) {
+                           @Nullable String reportingMta, @Nullable String source, Origin origin,
+                           SendLabels labels) {
 
     private static final int MAX_HOST = 255;
+
+    /** A bounce whose reporter names no stream or list source. */
+    public BounceReport(EmailAddress recipient, @Nullable Integer smtpCode, @Nullable String enhancedCode,
+                        @Nullable String diagnostic, Instant occurredAt, @Nullable String eventId,
+                        @Nullable String messageId, SmtpStage stage, @Nullable String remoteMta,
+                        @Nullable String reportingMta, @Nullable String source, Origin origin) {
+        this(recipient, smtpCode, enhancedCode, diagnostic, occurredAt, eventId, messageId, stage, remoteMta,
+                reportingMta, source, origin, SendLabels.NONE);
+    }
 
     public BounceReport {
         // PostgreSQL text cannot hold NUL; a provider sending one must not make its whole delivery fail.
@@ -49,6 +61,12 @@ public record BounceReport(EmailAddress recipient, @Nullable Integer smtpCode, @
                         Origin origin) {
         this(recipient, smtpCode, enhancedCode, diagnostic, occurredAt, eventId, messageId, SmtpStage.UNKNOWN, null,
                 reportingMta, source, origin);
+    }
+
+    /** The same bounce, sent for the given stream and list source. */
+    public BounceReport withLabels(SendLabels labels) {
+        return new BounceReport(recipient, smtpCode, enhancedCode, diagnostic, occurredAt, eventId, messageId, stage,
+                remoteMta, reportingMta, source, origin, labels);
     }
 
     /** A host name as the column holds it; one longer than DNS allows is not a host name, and is cut. */

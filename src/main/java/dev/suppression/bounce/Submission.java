@@ -1,5 +1,6 @@
 package dev.suppression.bounce;
 
+import dev.suppression.bouncerate.SendLabels;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,6 +8,16 @@ import org.jspecify.annotations.Nullable;
  * the raw text of an event that was refused and why.
  */
 public sealed interface Submission {
+
+    /** The same submission, sent for the given stream and list source (an invalid one stays as it is). */
+    default Submission labelled(SendLabels labels) {
+        return switch (this) {
+            case Valid(var report, var raw) -> new Valid(report.withLabels(labels), raw);
+            case Complaint(var report, var raw) -> new Complaint(report.withLabels(labels), raw);
+            case Activity(var report) -> new Activity(report.withLabels(labels));
+            case Invalid invalid -> invalid;
+        };
+    }
 
     /** A bounce; {@code raw} is the event as the reporter sent it, kept as evidence. */
     record Valid(BounceReport report, String raw) implements Submission { }

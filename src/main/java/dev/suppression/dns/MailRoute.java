@@ -19,7 +19,19 @@ public sealed interface MailRoute {
     record NullMx() implements MailRoute { }
 
     /** The domain does not exist, or has neither MX nor address records: nothing can take its mail. */
-    record NoMailHost(String why) implements MailRoute { }
+    record NoMailHost(String why) implements MailRoute {
+
+        private static final String NXDOMAIN = " does not exist (NXDOMAIN)";
+
+        static NoMailHost nameDoesNotExist(String domain) {
+            return new NoMailHost("the domain " + domain + NXDOMAIN);
+        }
+
+        /** Whether DNS said the name does not exist at all (NXDOMAIN), rather than that it has no mail host. */
+        public boolean domainDoesNotExist() {
+            return why.endsWith(NXDOMAIN);
+        }
+    }
 
     /** DNS gave no usable answer (timeout, SERVFAIL, refused): the route is not known, not absent. */
     record Unknown(String why) implements MailRoute { }

@@ -37,7 +37,7 @@ public class MailRoutes {
     private MailRoute lookUp(String domain) throws DnsLookupFailedException {
         var mx = dns.query(domain, Type.MX);
         if (mx.nameDoesNotExist()) {
-            return new MailRoute.NoMailHost("the domain " + domain + " does not exist (NXDOMAIN)");
+            return MailRoute.NoMailHost.nameDoesNotExist(domain);
         }
         var records = mx.records().stream().map(MXRecord.class::cast).toList();
         if (records.size() == 1 && records.getFirst().getTarget().equals(Name.root)) {

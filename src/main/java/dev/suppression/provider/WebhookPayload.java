@@ -16,5 +16,18 @@ public record WebhookPayload(List<ProviderEvent> events, @Nullable String delive
     }
 
     /** One event: the provider's type name and what it means for us. */
-    public record ProviderEvent(String type, Submission submission) { }
+    public record ProviderEvent(String type, Submission submission) {
+
+        /**
+         * The same event sent for the given stream and list source; a delivery also learns its recipient's domain,
+         * so the rates can be read per recipient domain.
+         */
+        public ProviderEvent labelled(dev.suppression.bouncerate.SendLabels labels, @Nullable String recipient) {
+            var labelled = submission.labelled(labels);
+            if (labelled instanceof Submission.Activity(var report) && recipient != null) {
+                labelled = new Submission.Activity(report.withRecipientDomain(SendLabelFields.domainOf(recipient)));
+            }
+            return new ProviderEvent(type, labelled);
+        }
+    }
 }

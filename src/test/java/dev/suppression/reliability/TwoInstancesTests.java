@@ -136,6 +136,25 @@ class TwoInstancesTests {
         log.info("Clear/bounce race outcomes: {}", outcomes);
     }
 
+    @Test
+    void sendsAndHardBouncesPostedToBothInstancesAtOnceAddUpExactlyInTheBounceRates() throws Exception {
+        var source = "two-instances-" + UUID.randomUUID().toString().substring(0, 8);
+        var domain = Bounces.uniqueDomain("rates");
+        var answers = allAtOnce(40, i -> i % 4 == 0
+                ? instance(i).http().post("/sends", "{\"sends\": [{\"stream\": \"marketing\", \"listSource\": \""
+                        + source + "\", \"count\": 25}]}")
+                : instance(i).http().postBounces(Bounces.userUnknown("user" + i + "@" + domain, "evt-" + UUID.randomUUID())
+                        .replaceFirst("\\{", "{\"listSource\": \"" + source + "\", ")));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as("answered %s", a).isEqualTo(200));
+        for (var instance : List.of(first, second)) {
+            var rows = instance.http().get("/stats/bounce-rates?by=listSource").json().get("rows");
+            var row = rows.valueStream().filter(r -> source.equals(r.get("key").asString())).findFirst().orElseThrow();
+            assertThat(row.get("sent").asLong()).isEqualTo(10 * 25);
+            assertThat(row.get("hardBounces").asLong()).isEqualTo(30);
+        }
+    }
+
     private static InProcessService instance(int i) {
         return i % 2 == 0 ? first : second;
     }

@@ -7,6 +7,7 @@ import dev.suppression.bounce.IngestionSettings;
 import dev.suppression.bounce.Origin;
 import dev.suppression.bounce.StorableTime;
 import dev.suppression.bounce.Submission;
+import dev.suppression.bouncerate.SendLabels;
 import dev.suppression.classification.EnhancedStatusCode;
 import dev.suppression.classification.SmtpReplyCode;
 import dev.suppression.classification.SmtpStage;
@@ -53,6 +54,8 @@ class GenericBounceReader {
         var stage = stage(event, problems);
         var source = text(event, "source", 100, problems);
         var origin = origin(event, problems);
+        var stream = text(event, "stream", SendLabels.MAX_STREAM, problems);
+        var listSource = text(event, "listSource", SendLabels.MAX_LIST_SOURCE, problems);
         if (smtpCode == null && enhancedCode == null && diagnostic == null && problems.isEmpty()) {
             problems.add("at least one of 'smtpCode', 'enhancedCode' and 'diagnostic' is required to classify the bounce");
         }
@@ -60,7 +63,7 @@ class GenericBounceReader {
             return new Submission.Invalid(raw, String.join("; ", problems), eventId, source);
         }
         return new Submission.Valid(new BounceReport(recipient, smtpCode, enhancedCode, diagnostic, occurredAt,
-                eventId, messageId, stage, remoteMta, reportingMta, source, origin), raw);
+                eventId, messageId, stage, remoteMta, reportingMta, source, origin, SendLabels.of(stream, listSource)), raw);
     }
 
     private static @Nullable EmailAddress recipient(JsonNode event, List<String> problems) {

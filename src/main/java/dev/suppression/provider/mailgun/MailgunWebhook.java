@@ -11,6 +11,7 @@ import dev.suppression.provider.SignedTimestamp;
 import dev.suppression.provider.WebhookAdapter;
 import dev.suppression.provider.WebhookAuthenticationException;
 import dev.suppression.provider.WebhookPayload;
+import dev.suppression.provider.SendLabelFields;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import dev.suppression.provider.WebhookRequest;
 import java.math.BigDecimal;
@@ -132,14 +133,15 @@ class MailgunWebhook implements WebhookAdapter {
         var kind = type == null ? "unknown" : type.toLowerCase(Locale.ROOT);
         var occurredAt = occurredAt(event);
         var sender = sender(event);
-        return switch (kind) {
+        var labels = SendLabelFields.from(event.get("user-variables"), null, SendLabelFields.first(event.get("tags")));
+        return (switch (kind) {
             case "failed" -> "temporary".equalsIgnoreCase(text(event, "severity"))
                     ? events.activity("deferred", sender, occurredAt)
                     : failure(kind, raw, event, occurredAt);
             case "complained" -> events.complaint(kind, raw, text(event, "recipient"), occurredAt, eventKey(event),
                     messageId(event), "abuse");
             default -> events.activity(kind, sender, occurredAt);
-        };
+        }).labelled(labels, text(event, "recipient"));
     }
 
     private ProviderEvent failure(String kind, String raw, JsonNode event, Instant occurredAt) {

@@ -11,6 +11,7 @@ import dev.suppression.provider.PayloadJson;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.WebhookAdapter;
 import dev.suppression.provider.WebhookPayload;
+import dev.suppression.provider.SendLabelFields;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import dev.suppression.provider.WebhookRequest;
 import dev.suppression.provider.postmark.PostmarkBounceType.Treatment;
@@ -113,13 +114,20 @@ class PostmarkWebhook implements WebhookAdapter {
             recordType = "Bounce";
         }
         var occurredAt = occurredAt(event);
-        return switch (recordType == null ? "" : recordType.toLowerCase(Locale.ROOT)) {
+        return labelled(event, switch (recordType == null ? "" : recordType.toLowerCase(Locale.ROOT)) {
             case "bounce" -> bounce(event, raw, occurredAt);
             case "spamcomplaint" -> events.complaint("SpamComplaint", raw, text(event, "Email"), occurredAt,
                     text(event, "ID"), text(event, "MessageID"), "abuse");
             case "delivery" -> events.activity("delivered", text(event, "From"), occurredAt);
             default -> events.activity(recordType == null ? "unknown" : recordType, text(event, "From"), occurredAt);
-        };
+        });
+    }
+
+    /** Postmark's own MessageStream and Tag, unless the message's Metadata names a stream or list_source. */
+    private static ProviderEvent labelled(JsonNode event, ProviderEvent mapped) {
+        var recipient = text(event, "Recipient") != null ? text(event, "Recipient") : text(event, "Email");
+        return mapped.labelled(SendLabelFields.from(event.get("Metadata"), text(event, "MessageStream"),
+                text(event, "Tag")), recipient);
     }
 
     private ProviderEvent bounce(JsonNode event, String raw, Instant occurredAt) {

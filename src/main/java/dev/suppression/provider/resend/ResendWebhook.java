@@ -11,6 +11,7 @@ import dev.suppression.provider.SignedTimestamp;
 import dev.suppression.provider.WebhookAdapter;
 import dev.suppression.provider.WebhookAuthenticationException;
 import dev.suppression.provider.WebhookPayload;
+import dev.suppression.provider.SendLabelFields;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import dev.suppression.provider.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -142,13 +143,15 @@ class ResendWebhook implements WebhookAdapter {
     private ProviderEvent map(String kind, String raw, JsonNode data, @Nullable String recipient, String eventId,
                               Instant occurredAt) {
         var messageId = text(data, "email_id");
-        return switch (kind) {
+        var tags = data.get("tags");
+        var labels = SendLabelFields.from(tags, null, SendLabelFields.firstText(tags, "category"));
+        return (switch (kind) {
             case "bounced" -> bounce(kind, raw, data, recipient, occurredAt, eventId, messageId);
             case "suppressed" -> events.bounce(kind, raw, recipient, null, null, suppressedText(data), occurredAt,
                     eventId, messageId, null, Origin.SENDER);
             case "complained" -> events.complaint(kind, raw, recipient, occurredAt, eventId, messageId, "abuse");
             default -> events.activity(kind, text(data, "from"), occurredAt);
-        };
+        }).labelled(labels, recipient);
     }
 
     private ProviderEvent bounce(String kind, String raw, JsonNode data, @Nullable String recipient,

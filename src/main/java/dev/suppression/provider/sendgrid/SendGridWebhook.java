@@ -10,6 +10,7 @@ import dev.suppression.provider.SignedTimestamp;
 import dev.suppression.provider.WebhookAdapter;
 import dev.suppression.provider.WebhookAuthenticationException;
 import dev.suppression.provider.WebhookPayload;
+import dev.suppression.provider.SendLabelFields;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import dev.suppression.provider.WebhookRequest;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,8 @@ class SendGridWebhook implements WebhookAdapter {
         var kind = type == null ? "unknown" : type.toLowerCase(Locale.ROOT);
         var occurredAt = occurredAt(event);
         var id = text(event, "sg_event_id");
-        return switch (kind) {
+        var labels = SendLabelFields.from(event, null, SendLabelFields.first(event.get("category")));
+        return (switch (kind) {
             case "bounce" -> events.bounce(kind, raw, text(event, "email"), null, text(event, "status"),
                     text(event, "reason"), occurredAt, id, text(event, "sg_message_id"), null, Origin.RECIPIENT);
             case "dropped" -> {
@@ -126,7 +128,7 @@ class SendGridWebhook implements WebhookAdapter {
             case "spamreport" -> events.complaint(kind, raw, text(event, "email"), occurredAt, id,
                     text(event, "sg_message_id"), "abuse");
             default -> events.activity(kind, null, occurredAt);
-        };
+        }).labelled(labels, text(event, "email"));
     }
 
     private Instant occurredAt(JsonNode event) {

@@ -5,6 +5,8 @@ import static dev.suppression.provider.PayloadJson.text;
 import dev.suppression.bounce.Origin;
 import dev.suppression.classification.SmtpStage;
 import dev.suppression.provider.ProviderEvents;
+import dev.suppression.bouncerate.SendLabels;
+import dev.suppression.provider.SendLabelFields;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -124,7 +126,7 @@ final class SesNotifications {
             var diagnostic = text(recipient, "diagnosticCode");
             mapped.add(events.bounce("bounce", raw, address, null, meaning.enhancedCode(status, diagnostic),
                     meaning.diagnostic(diagnostic), occurredAt, key(feedbackId, snsMessageId, address), messageId,
-                    SmtpStage.UNKNOWN, remoteMta, reportingMta, meaning.origin()));
+                    SmtpStage.UNKNOWN, remoteMta, reportingMta, meaning.origin()).labelled(labels(mail), address));
         }
         return mapped;
     }
@@ -149,7 +151,7 @@ final class SesNotifications {
                             + "it is on the account-level suppression list after a complaint", occurredAt, id,
                             messageId, null, Origin.SENDER)
                     : events.complaint("complaint", raw, address, occurredAt, id, messageId,
-                            text(complaint, "complaintFeedbackType")));
+                            text(complaint, "complaintFeedbackType")).labelled(labels(mail), address));
         }
         return mapped;
     }
@@ -159,9 +161,21 @@ final class SesNotifications {
         var sender = text(mail, "source");
         var mapped = new ArrayList<ProviderEvent>(count);
         for (int i = 0; i < count; i++) {
-            mapped.add(events.activity(type, sender, occurredAt));
+            var recipient = recipients.isArray() && i < recipients.size() && recipients.get(i).isString()
+                    ? recipients.get(i).stringValue() : null;
+            mapped.add(events.activity(type, sender, occurredAt).labelled(labels(mail), recipient));
         }
         return mapped;
+    }
+
+    /**
+     * The message's tags (SES event publishing): {@code stream} and {@code list_source}, else the configuration
+     * set as the stream and a {@code campaign} tag as the source.
+     */
+    private static SendLabels labels(JsonNode mail) {
+        var tags = mail.path("tags");
+        return SendLabelFields.from(tags, SendLabelFields.firstText(tags, "ses:configuration-set"),
+                SendLabelFields.firstText(tags, "campaign"));
     }
 
     /** {@code feedbackId:recipient}; the recipient is hashed in the rare case the key would not fit the column. */

@@ -12,6 +12,7 @@ import dev.suppression.provider.PayloadJson;
 import dev.suppression.provider.ProviderEvents;
 import dev.suppression.provider.WebhookAdapter;
 import dev.suppression.provider.WebhookPayload;
+import dev.suppression.provider.SendLabelFields;
 import dev.suppression.provider.WebhookPayload.ProviderEvent;
 import dev.suppression.provider.WebhookRequest;
 import dev.suppression.provider.sparkpost.SparkPostBounceClass.Treatment;
@@ -128,6 +129,13 @@ class SparkPostWebhook implements WebhookAdapter {
     }
 
     private ProviderEvent map(JsonNode event, String raw) {
+        var meta = event.get("rcpt_meta") != null && event.get("rcpt_meta").isObject() ? event.get("rcpt_meta")
+                : event.get("metadata");
+        return mapUnlabelled(event, raw).labelled(SendLabelFields.from(meta, null, text(event, "campaign_id")),
+                recipient(event));
+    }
+
+    private ProviderEvent mapUnlabelled(JsonNode event, String raw) {
         var type = text(event, "type");
         var kind = type == null ? "unknown" : type.toLowerCase(Locale.ROOT);
         var occurredAt = occurredAt(event);
