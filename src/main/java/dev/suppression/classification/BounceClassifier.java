@@ -121,6 +121,9 @@ public final class BounceClassifier {
             new Rule(USER_UNKNOWN, "recipient address rejected: access denied"),
             new Rule(BLOCKED, "blocked", "banned", "access denied", "denied by", "refused by",
                     "rejected by the recipient domain"),
+            // Sisimai's "notaccept" wordings that would otherwise read as a disabled mailbox or nothing at all.
+            new Rule(NOT_ACCEPTING_MAIL, "mail receiving disabled", "no route for current request",
+                    "smtp protocol returned a permanent error"),
             new Rule(MAILBOX_DISABLED, "disabled", "suspended", "deactivated", "mailbox is frozen", "account is frozen",
                     "account is locked", "account is inactive", "inactive account", "temporarily inactive",
                     "has been closed", "account closed", "account has expired", "account expired",
@@ -137,7 +140,8 @@ public final class BounceClassifier {
                     "domain is invalid", "invalid domain", "bad destination system", "all relevant mx records point",
                     "domaine inexistant", "domaine introuvable", "hote inconnu", "dominio inesistente", "dominio no existe",
                     "domain must exist", "mail domain mentioned in email address is unknown",
-                    "name or service not known"),
+                    "name or service not known", "domain is not reachable", "host unreachable",
+                    "the account or domain may not exist"),
             new Rule(USER_UNKNOWN, "user unknown", "unknown user", "no such user", "does not exist", "doesn't exist",
                     "invalid recipient", "mailbox not found", "unknown recipient", "recipient unknown",
                     "no such mailbox", "mailbox unavailable", "mailbox does not exist", "no mailbox here",
@@ -169,7 +173,12 @@ public final class BounceClassifier {
                     "nonexistent user", "non existent user", "is not a valid address", "address is not valid",
                     "is no longer active", "no such account", "account not found", "email account does not exist",
                     "user was not found", "recipient was not found", "address was not found", "mailbox was not found",
-                    "following recipients was undeliverable", "unknown virtual user"),
+                    "following recipients was undeliverable", "unknown virtual user",
+                    // Sisimai's userunknown wordings (v5) the lists above missed.
+                    "email address could not be found", "not a valid user", "is wrong or no longer valid",
+                    "bad_recipient", "bad recipient", "bad-recipient", "adresse nicht gefunden",
+                    "utilisateur inconnu", "this spectator does not exist", "invalid-recipient",
+                    "recipient address rejected: userunknown"),
             new Rule(MAILBOX_MOVED, "has been replaced by", "has moved", "mailbox moved", "user not local", "no forwarding address",
                     "address has changed", "is no longer valid"),
             new Rule(EXPIRED, "expired", "retry timeout exceeded", "retry time exceeded", "too long in the queue",
@@ -187,6 +196,17 @@ public final class BounceClassifier {
                     "try again later", "service temporarily unavailable", "temporary failure"));
 
     private static final String RECIPIENT_REJECTED = "recipient address rejected";
+    /** qmail's lists of the recipients a host has not (badrcptto, badrecipientto) or only has (validrcptto). */
+    private static final List<String> QMAIL_RECIPIENT_LISTS = List.of("in my badrcptto list",
+            "in my badrecipientto list", "not in my validrcptto list");
+    /**
+     * Sentences naming the recipient between their words, which the address-free text loses: "&lt;jane@x&gt; not
+     * found", "User jane was not found", "User (jane) unknown", "Recipient jane was not found in LDAP",
+     * "RCPT (jane) doesn't exist".
+     */
+    private static final Pattern RECIPIENT_NAMED_NOT_FOUND = Pattern.compile("(?i)<[^<>\\s@]+@[^<>\\s]+>:?\\s+not found"
+            + "|\\buser\\s+\\S+\\s+was not found|\\buser\\s+\\(\\S+\\)\\s+unknown|\\brecipient\\s+\\S+\\s+was not found in"
+            + "|\\brcpt\\s+\\(\\S+\\)\\s+doesn't exist");
     /** The recipient's domain does not resolve at all: Postfix's and Exchange's words for NXDOMAIN. */
     private static final List<String> NXDOMAIN_PHRASES = List.of("host or domain name not found",
             "name service error for name=", "nonexistentdomain", "nonexistent domain", "non-existent domain",
@@ -245,7 +265,7 @@ public final class BounceClassifier {
         if (success) {
             return diagnosis(UNDETERMINED, false, reply, enhanced);
         }
-        return diagnosis(byText(normalizedText, reply, enhanced), temporary, reply, enhanced);
+        return diagnosis(byText(normalizedText, text, reply, enhanced), temporary, reply, enhanced);
     }
 
     private static BounceDiagnosis diagnosis(BounceReason reason, boolean temporary, @Nullable SmtpReplyCode reply,
@@ -266,6 +286,10 @@ public final class BounceClassifier {
             return Optional.of(MAILBOX_FULL);
         }
         if (code.subject() == 7) {
+            if (!code.isTransient() && containsAny(text, QMAIL_RECIPIENT_LISTS)) {
+                // qmail's badrcptto/validrcptto patches pin (#5.7.1) on a recipient the host's list says it lacks.
+                return Optional.of(USER_UNKNOWN);
+            }
             // 5.7.x and 4.7.x: security or policy status. Whatever else the text says, the address exists.
             return Optional.of(textReason(text)
                     .filter(r -> r.classification(false) == Classification.POLICY)
@@ -363,13 +387,13 @@ public final class BounceClassifier {
     }
 
     /** The table's text column, used when the code is missing, generic or names only a family. */
-    private static BounceReason byText(String text, @Nullable SmtpReplyCode reply,
+    private static BounceReason byText(String text, String rawText, @Nullable SmtpReplyCode reply,
                                        @Nullable EnhancedStatusCode enhanced) {
         var byText = textReason(text);
         if (byText.isPresent()) {
             return byText.get();
         }
-        if (text.contains(RECIPIENT_REJECTED)) {
+        if (text.contains(RECIPIENT_REJECTED) || RECIPIENT_NAMED_NOT_FOUND.matcher(rawText).find()) {
             return USER_UNKNOWN;
         }
         if (enhanced == null && reply != null && (reply.value() == 556 || reply.value() == 521)) {
