@@ -39,6 +39,8 @@ final class RejectingHost {
             Pattern.compile("(?im)^\\s*" + HOST + "\\s+\\[[0-9a-f.:]+]\\s+did not like our"),
             // 1&1 "SMTP error from remote server for RCPT TO command, host: mx.example.com (192.0.2.1) reason:".
             Pattern.compile("(?i)\\bhost:\\s+" + HOST + "\\s+\\("),
+            // Courier "    mx.example.com [192.0.2.1]:" alone on the line above the session transcript.
+            Pattern.compile("(?im)^\\s*" + HOST + "\\s+\\[[0-9a-f.:]+]:\\s*$"),
             // SurfControl "jane@example.com: [192.0.2.5], 550 ...".
             Pattern.compile("(?im)@\\S+:\\s+\\[(\\d{1,3}(?:\\.\\d{1,3}){3})],"));
     private static final List<Pattern> REPORTING = List.of(

@@ -231,6 +231,13 @@ class BounceFixtureClassificationTests {
             exim-after-data-recipient-filter.eml              | ola.berg@pine-partner.example         | USER_UNKNOWN   | USER_UNKNOWN       | DATA    | mx.pine-partner.example                       | false
             postfix-report-without-boundary.eml               | "j.doe..x"@oak-partner.example        | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.oak-partner.example                        | true
             exchange2010-recipnotfound-text.eml               | mark.vance@corp.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | ex01.corp.example                             | true
+            dsn-flattened-into-text.eml                       | rosa.king@maple-partner.example       | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.maple-partner.example                      | true
+            exim-automatically-created-variant.eml            | wes.fir@fir-partner.example           | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.fir.example                              | true
+            courier-plain-transcript.eml                      | xia.yew@yew.example                   | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.yew-partner.example                        | true
+            mailer-daemon-auto-submitted-recipient-form.eml   | zoe.lime@lime-partner.example         | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | relay.lime.example                            | true
+            mailer-daemon-failed-recipient-form.eml           | vic.ash@ash.example                   | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.ash.example                                | true
+            sendmail-plain-transcript-only.eml                | sam.cole@birch-partner.example        | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.birch-partner.example                      | true
+            domino-not-listed-in-directory.eml                | tina.lake@elm.example                 | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | notes.elm.example                             | true
             """)
     void onlyAMailboxOrDomainThatDoesNotExistRefusedAtRcptSuppresses(String fixture, String recipient,
                                                                     Classification classification, BounceReason reason,
@@ -445,8 +452,15 @@ class BounceFixtureClassificationTests {
             postfix-plain-japanese.eml                        | mailer daemon
             yahoo-mailbox-disabled.eml                        | Yahoo
             exim-after-data-recipient-filter.eml              | Exim
-            postfix-report-without-boundary.eml               | Postfix
+            postfix-report-without-boundary.eml               | Postfix (RFC 3464)
             exchange2010-recipnotfound-text.eml               | Microsoft Exchange 2007+
+            dsn-flattened-into-text.eml                       | RFC 3464
+            exim-automatically-created-variant.eml            | Exim
+            courier-plain-transcript.eml                      | Courier
+            mailer-daemon-auto-submitted-recipient-form.eml   | mailer daemon
+            mailer-daemon-failed-recipient-form.eml           | mailer daemon
+            sendmail-plain-transcript-only.eml                | Sendmail
+            domino-not-listed-in-directory.eml                | IBM Domino
             """)
     void eachBounceIsReadByTheRecogniserOfItsLayout(String fixture, String layout) {
         assertThat(parser.parse(Fixtures.bytes(fixture)).layout()).isEqualTo(layout);
