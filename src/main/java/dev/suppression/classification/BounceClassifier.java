@@ -81,6 +81,9 @@ public final class BounceClassifier {
             "temporarily locked", "is terminated", "archived recipient", "destinataire archivee", "inactive user",
             "this address no longer accepts mail", "discontinued", "suspend the service");
 
+    /** notqmail's words for a domain whose MX is null (RFC 7505). */
+    private static final String NO_MAIL_EXCHANGER = "couldn't find a mail exchanger or ip address";
+
     /** The text column, in order: the first rule whose phrase occurs decides. */
     private static final List<Rule> TEXT_RULES = List.of(
             new Rule(AUTHENTICATION, "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated",
@@ -123,7 +126,8 @@ public final class BounceClassifier {
                     "rejected by the recipient domain"),
             // Sisimai's "notaccept" wordings that would otherwise read as a disabled mailbox or nothing at all.
             new Rule(NOT_ACCEPTING_MAIL, "mail receiving disabled", "no route for current request",
-                    "smtp protocol returned a permanent error"),
+                    "smtp protocol returned a permanent error", "an mx or srv record indicated no smtp service",
+                    "no host found for existing smtp connection", NO_MAIL_EXCHANGER),
             new Rule(MAILBOX_DISABLED, "disabled", "suspended", "deactivated", "mailbox is frozen", "account is frozen",
                     "account is locked", "account is inactive", "inactive account", "temporarily inactive",
                     "has been closed", "account closed", "account has expired", "account expired",
@@ -141,7 +145,7 @@ public final class BounceClassifier {
                     "domaine inexistant", "domaine introuvable", "hote inconnu", "dominio inesistente", "dominio no existe",
                     "domain must exist", "mail domain mentioned in email address is unknown",
                     "name or service not known", "domain is not reachable", "host unreachable",
-                    "the account or domain may not exist"),
+                    "the account or domain may not exist", "all host address lookups failed permanently"),
             new Rule(USER_UNKNOWN, "user unknown", "unknown user", "no such user", "does not exist", "doesn't exist",
                     "invalid recipient", "mailbox not found", "unknown recipient", "recipient unknown",
                     "no such mailbox", "mailbox unavailable", "mailbox does not exist", "no mailbox here",
@@ -348,6 +352,10 @@ public final class BounceClassifier {
         }
         if (code.detail() == 7) {
             return EXPIRED;
+        }
+        if (text.contains(NO_MAIL_EXCHANGER)) {
+            // notqmail's answer to a null MX (#5.4.4): the domain takes no mail at all.
+            return NOT_ACCEPTING_MAIL;
         }
         // Postfix (5.4.4 "Host or domain name not found") and Exchange (5.4.4 NonExistentDomain, 5.4.310) say so
         // when the recipient's domain does not resolve at all. Other "host unknown" texts under 5.4.x stay

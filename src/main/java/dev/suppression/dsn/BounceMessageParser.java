@@ -49,9 +49,11 @@ final class BounceMessageParser {
             + "delivery status notification|delivery failure|failure notice|mail delivery failed|returned mail|"
             + "delivery has failed|could not be delivered|delivery notification|nondeliverable|delayed mail|"
             + "warning: message .* delayed|unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|non remis|"
-            + "non distribué|échec de la remise|echec de la remise");
+            + "non distribué|échec de la remise|echec de la remise|delivery failed|non-?delivery|non delivery|"
+            + "mail delivery status|could not send message|mail failed|returned to sender|failed delivery|"
+            + "mail system error|message not delivered");
     private static final Set<String> DAEMON_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon",
-            "mailerdaemon", "mdaemon");
+            "mailerdaemon", "mdaemon", "mailer_daemon", "mail-delivery", "maildelivery");
     private static final int HEADER_SCAN_LIMIT = 64 * 1024;
     private static final Pattern INLINE_REPORT_FIELD =
             Pattern.compile("(?im)^(?:reporting-mta|original-envelope-id|final-recipient|original-recipient)\\s*:");

@@ -27,12 +27,16 @@ record BounceText(Headers headers, String subject, List<String> report, String n
 
     private static final List<String> RETURNED_MESSAGE_MARKERS = List.of(
             "--- below this line is a copy of the message", "------ this is a copy of the message",
+            "----- this is a copy of the message", "--- below this line is a copy of the mail header",
+            "--- below the next line is a copy of the message", "--- mensaje original adjunto",
             "------ this is a copy of your message", "----- original message", "-----original message-----",
             "original message headers", "--- the header of the original message", "----- the header of the original",
             "--- the original message", "------- returned mail follows", "----- unsent message below",
             "----- unsent message follows", "----- no message was collected", "------- returned message",
             "original message follows", "--- original message follows", "message headers follow",
-            "below is a copy of the original message", "-------original message",
+            "below is a copy of the original message", "content-type: message/partial",
+            "content-type: text/rfc822-headers", "|------------------------- message text follows",
+            "|------------------------- message header follows", "----- message text follows", "-------original message",
             "-------original mail info", "original mail as follows", "the attachment contains the original mail",
             "ursprüngliche nachrichtenkopfzeilen", "kopfzeilen der ursprünglichen nachricht",
             "--- originalnachricht", "en-têtes de message d'origine", "en-têtes du message d'origine",

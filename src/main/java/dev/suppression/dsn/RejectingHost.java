@@ -57,6 +57,7 @@ final class RejectingHost {
             Pattern.compile("(?i)on the queue on ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?i)this is the mail delivery agent at ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?i)this is the dragonfly mail agent \\S+ at ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
+            Pattern.compile("(?i)this is the postfix program at host ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?i)program amavisd-new at host\\s+([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?i)notification from ([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})"),
             Pattern.compile("(?i)^message from ([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})", Pattern.MULTILINE));

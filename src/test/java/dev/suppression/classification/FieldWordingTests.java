@@ -99,6 +99,7 @@ class FieldWordingTests {
             550 Domain is not reachable
             550 Host unreachable
             550 The account or domain may not exist
+            550 all host address lookups failed permanently
             """)
     void aDomainNobodyHoldsIsABadDomainWhenPermanent(String diagnostic) {
         var diagnosis = classifier.classify(null, null, diagnostic);
@@ -112,6 +113,9 @@ class FieldWordingTests {
             550 Mail receiving disabled
             554 No route for current request
             554 SMTP protocol returned a permanent error
+            550 an MX or SRV record indicated no SMTP service
+            550 no host found for existing SMTP connection
+            Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)
             """)
     void aHostThatTakesNoMailIsABadDomain(String diagnostic) {
         var diagnosis = classifier.classify(null, null, diagnostic);
