@@ -47,7 +47,9 @@ public final class BounceClassifier {
             "unroutable sender address", "unrouteable sender address", "null sender is not allowed",
             "empty envelope senders", "mail from not owned by user", "sender not pre-approved",
             "your email address has been blacklisted", "returned mail not accepted here", "emetteur invalide",
-            "expediteur invalide", "absender ungultig",
+            "expediteur invalide", "absender ungultig", "from a different address or alias using the",
+            "too many spam complaints", "has an outgoing mail suspension", "sender is spammer",
+            "fully qualified email address required", "mailfrom domain is listed in",
             // A mailing list or group (Google Groups among them) refusing a poster: the sender may not post there.
             "permission to post", "not allowed to post", "not authorized to post", "not authorised to post",
             "members-only list", "members only list", "non-member", "not open to posting",

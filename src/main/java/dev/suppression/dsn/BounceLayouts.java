@@ -77,6 +77,7 @@ final class BounceLayouts {
             new SendmailLayout(),
             new GSuiteLayout(),
             new GmailLayout(),
+            new GoogleWorkspaceLayout(),
             new GermanTextLayout(),
             new FrenchTextLayout(),
             new SpanishTextLayout(),

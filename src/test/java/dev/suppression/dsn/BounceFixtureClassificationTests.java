@@ -238,6 +238,7 @@ class BounceFixtureClassificationTests {
             mailer-daemon-failed-recipient-form.eml           | vic.ash@ash.example                   | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.ash.example                                | true
             sendmail-plain-transcript-only.eml                | sam.cole@birch-partner.example        | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.birch-partner.example                      | true
             domino-not-listed-in-directory.eml                | tina.lake@elm.example                 | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | notes.elm.example                             | true
+            googleworkspace-send-mail-as.eml                  | quinn.abbott@birchpartners.example    | POLICY         | SENDER_REJECTED    | UNKNOWN | mail-sor-f69.google.com                       | false
             """)
     void onlyAMailboxOrDomainThatDoesNotExistRefusedAtRcptSuppresses(String fixture, String recipient,
                                                                     Classification classification, BounceReason reason,
@@ -461,6 +462,7 @@ class BounceFixtureClassificationTests {
             mailer-daemon-failed-recipient-form.eml           | mailer daemon
             sendmail-plain-transcript-only.eml                | Sendmail
             domino-not-listed-in-directory.eml                | IBM Domino
+            googleworkspace-send-mail-as.eml                  | Google Workspace
             """)
     void eachBounceIsReadByTheRecogniserOfItsLayout(String fixture, String layout) {
         assertThat(parser.parse(Fixtures.bytes(fixture)).layout()).isEqualTo(layout);
