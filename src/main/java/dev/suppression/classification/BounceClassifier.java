@@ -184,7 +184,10 @@ public final class BounceClassifier {
                     "email address could not be found", "not a valid user", "is wrong or no longer valid",
                     "bad_recipient", "bad recipient", "bad-recipient", "adresse nicht gefunden",
                     "utilisateur inconnu", "this spectator does not exist", "invalid-recipient",
-                    "recipient address rejected: userunknown"),
+                    "recipient address rejected: userunknown",
+                    // Lotus Notes in Japanese: "(not) in the directory's list"; written without the voiced marks
+                    // that normalising strips.
+                    "リストにありません"),
             new Rule(MAILBOX_MOVED, "has been replaced by", "has moved", "mailbox moved", "user not local", "no forwarding address",
                     "address has changed", "is no longer valid"),
             new Rule(EXPIRED, "expired", "retry timeout exceeded", "retry time exceeded", "too long in the queue",
@@ -431,7 +434,9 @@ public final class BounceClassifier {
             int from = 0;
             int at;
             while ((at = text.indexOf(phrase, from)) >= 0) {
-                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) || !Character.isLetterOrDigit(phrase.charAt(0))) {
+                // Scripts written without spaces between words (Japanese, Chinese: from U+2E80 on) have no word start.
+                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) || !Character.isLetterOrDigit(phrase.charAt(0))
+                        || phrase.charAt(0) >= '\u2E80') {
                     return true;
                 }
                 from = at + 1;

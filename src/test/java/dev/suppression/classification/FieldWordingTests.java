@@ -54,6 +54,7 @@ class FieldWordingTests {
             550 User (ann) unknown
             550 RCPT (ann) doesn't exist
             550 Utilisateur inconnu !
+            550 ディレクトリのリストにありません
             """)
     void aMailboxNobodyHoldsSuppresses(String diagnostic) {
         var diagnosis = classifier.classify(null, null, diagnostic);

@@ -239,6 +239,7 @@ class BounceFixtureClassificationTests {
             sendmail-plain-transcript-only.eml                | sam.cole@birch-partner.example        | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.birch-partner.example                      | true
             domino-not-listed-in-directory.eml                | tina.lake@elm.example                 | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | notes.elm.example                             | true
             googleworkspace-send-mail-as.eml                  | quinn.abbott@birchpartners.example    | POLICY         | SENDER_REJECTED    | UNKNOWN | mail-sor-f69.google.com                       | false
+            notes-japanese-recipient-in-returned-message.eml  | haru.mori@kaede.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.shop.example                               | true
             """)
     void onlyAMailboxOrDomainThatDoesNotExistRefusedAtRcptSuppresses(String fixture, String recipient,
                                                                     Classification classification, BounceReason reason,
@@ -463,6 +464,7 @@ class BounceFixtureClassificationTests {
             sendmail-plain-transcript-only.eml                | Sendmail
             domino-not-listed-in-directory.eml                | IBM Domino
             googleworkspace-send-mail-as.eml                  | Google Workspace
+            notes-japanese-recipient-in-returned-message.eml  | Lotus Notes
             """)
     void eachBounceIsReadByTheRecogniserOfItsLayout(String fixture, String layout) {
         assertThat(parser.parse(Fixtures.bytes(fixture)).layout()).isEqualTo(layout);
@@ -496,6 +498,8 @@ class BounceFixtureClassificationTests {
             amazonses-sns-json-envelope.eml | otto.reed@harborview.example
             x5-nested-user-unknown.eml   | abe.lin@tarragon-partner.example
             opensmtpd-user-unknown.eml   | quill.maddox@aspen-mail.example, penn.arlo@aspen-mail.example
+            googleworkspace-send-mail-as.eml | quinn.abbott@birchpartners.example
+            notes-japanese-recipient-in-returned-message.eml | haru.mori@kaede.example
             """)
     void eachBounceNamesExactlyItsFailedRecipients(String fixture, String recipients) {
         assertThat(reports(fixture)).extracting(r -> r.recipient().value())
