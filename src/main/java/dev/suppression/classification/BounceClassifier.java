@@ -185,9 +185,9 @@ public final class BounceClassifier {
                     "bad_recipient", "bad recipient", "bad-recipient", "adresse nicht gefunden",
                     "utilisateur inconnu", "this spectator does not exist", "invalid-recipient",
                     "recipient address rejected: userunknown",
-                    // Lotus Notes in Japanese: "(not) in the directory's list"; written without the voiced marks
-                    // that normalising strips.
-                    "リストにありません"),
+                    // Japanese: Lotus Notes' "not in the directory's list", "no such user", "address unknown".
+                    "ディレクトリのリストにありません", "ユーザーが存在しません", "ユーザが存在しません",
+                    "該当ユーザーがいません", "宛先不明", "宛先のメールアドレスが見つかりません"),
             new Rule(MAILBOX_MOVED, "has been replaced by", "has moved", "mailbox moved", "user not local", "no forwarding address",
                     "address has changed", "is no longer valid"),
             new Rule(EXPIRED, "expired", "retry timeout exceeded", "retry time exceeded", "too long in the queue",
@@ -223,6 +223,13 @@ public final class BounceClassifier {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private record Rule(BounceReason reason, List<String> phrases) {
+        Rule {
+            // A phrase is compared with the normalized text, so it loses its marks the same way (Japanese voiced
+            // kana decompose: "ディレクトリ" is compared as its base letters).
+            phrases = phrases.stream().map(phrase -> Normalizer.normalize(phrase, Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}+", "")).toList();
+        }
+
         Rule(BounceReason reason, String... phrases) {
             this(reason, List.of(phrases));
         }

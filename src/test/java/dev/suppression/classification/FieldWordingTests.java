@@ -55,6 +55,8 @@ class FieldWordingTests {
             550 RCPT (ann) doesn't exist
             550 Utilisateur inconnu !
             550 ディレクトリのリストにありません
+            550 指定されたユーザーが存在しません
+            550 宛先不明のため配送できませんでした
             """)
     void aMailboxNobodyHoldsSuppresses(String diagnostic) {
         var diagnosis = classifier.classify(null, null, diagnostic);
