@@ -240,6 +240,7 @@ class BounceFixtureClassificationTests {
             domino-not-listed-in-directory.eml                | tina.lake@elm.example                 | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | notes.elm.example                             | true
             googleworkspace-send-mail-as.eml                  | quinn.abbott@birchpartners.example    | POLICY         | SENDER_REJECTED    | UNKNOWN | mail-sor-f69.google.com                       | false
             notes-japanese-recipient-in-returned-message.eml  | haru.mori@kaede.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.shop.example                               | true
+            amazonses-sns-json-base64.eml                     | ivy.north@harborview.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | 192.0.2.71                                    | true
             """)
     void onlyAMailboxOrDomainThatDoesNotExistRefusedAtRcptSuppresses(String fixture, String recipient,
                                                                     Classification classification, BounceReason reason,
@@ -465,6 +466,7 @@ class BounceFixtureClassificationTests {
             domino-not-listed-in-directory.eml                | IBM Domino
             googleworkspace-send-mail-as.eml                  | Google Workspace
             notes-japanese-recipient-in-returned-message.eml  | Lotus Notes
+            amazonses-sns-json-base64.eml                     | Amazon SES (SNS notification)
             """)
     void eachBounceIsReadByTheRecogniserOfItsLayout(String fixture, String layout) {
         assertThat(parser.parse(Fixtures.bytes(fixture)).layout()).isEqualTo(layout);
