@@ -241,6 +241,7 @@ class BounceFixtureClassificationTests {
             googleworkspace-send-mail-as.eml                  | quinn.abbott@birchpartners.example    | POLICY         | SENDER_REJECTED    | UNKNOWN | mail-sor-f69.google.com                       | false
             notes-japanese-recipient-in-returned-message.eml  | haru.mori@kaede.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.shop.example                               | true
             amazonses-sns-json-base64.eml                     | ivy.north@harborview.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | 192.0.2.71                                    | true
+            mailer-daemon-quoted-headers-without-banner.eml   | gil.rowan@rowan.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.rowan.example                              | true
             """)
     void onlyAMailboxOrDomainThatDoesNotExistRefusedAtRcptSuppresses(String fixture, String recipient,
                                                                     Classification classification, BounceReason reason,
@@ -467,6 +468,7 @@ class BounceFixtureClassificationTests {
             googleworkspace-send-mail-as.eml                  | Google Workspace
             notes-japanese-recipient-in-returned-message.eml  | Lotus Notes
             amazonses-sns-json-base64.eml                     | Amazon SES (SNS notification)
+            mailer-daemon-quoted-headers-without-banner.eml   | mailer daemon
             """)
     void eachBounceIsReadByTheRecogniserOfItsLayout(String fixture, String layout) {
         assertThat(parser.parse(Fixtures.bytes(fixture)).layout()).isEqualTo(layout);
@@ -501,6 +503,7 @@ class BounceFixtureClassificationTests {
             x5-nested-user-unknown.eml   | abe.lin@tarragon-partner.example
             opensmtpd-user-unknown.eml   | quill.maddox@aspen-mail.example, penn.arlo@aspen-mail.example
             googleworkspace-send-mail-as.eml | quinn.abbott@birchpartners.example
+            mailer-daemon-quoted-headers-without-banner.eml | gil.rowan@rowan.example
             notes-japanese-recipient-in-returned-message.eml | haru.mori@kaede.example
             """)
     void eachBounceNamesExactlyItsFailedRecipients(String fixture, String recipients) {
