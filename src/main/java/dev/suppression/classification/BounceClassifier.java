@@ -47,7 +47,9 @@ public final class BounceClassifier {
             "unroutable sender address", "unrouteable sender address", "null sender is not allowed",
             "empty envelope senders", "mail from not owned by user", "sender not pre-approved",
             "your email address has been blacklisted", "returned mail not accepted here", "emetteur invalide",
-            "expediteur invalide", "absender ungultig",
+            "expediteur invalide", "absender ungultig", "from a different address or alias using the",
+            "too many spam complaints", "has an outgoing mail suspension", "sender is spammer",
+            "fully qualified email address required", "mailfrom domain is listed in",
             // A mailing list or group (Google Groups among them) refusing a poster: the sender may not post there.
             "permission to post", "not allowed to post", "not authorized to post", "not authorised to post",
             "members-only list", "members only list", "non-member", "not open to posting",
@@ -80,6 +82,9 @@ public final class BounceClassifier {
             "suspended", "disabled", "deactivated", "is frozen", "temporarily inactive", "temporary locked",
             "temporarily locked", "is terminated", "archived recipient", "destinataire archivee", "inactive user",
             "this address no longer accepts mail", "discontinued", "suspend the service");
+
+    /** notqmail's words for a domain whose MX is null (RFC 7505). */
+    private static final String NO_MAIL_EXCHANGER = "couldn't find a mail exchanger or ip address";
 
     /** The text column, in order: the first rule whose phrase occurs decides. */
     private static final List<Rule> TEXT_RULES = List.of(
@@ -121,6 +126,10 @@ public final class BounceClassifier {
             new Rule(USER_UNKNOWN, "recipient address rejected: access denied"),
             new Rule(BLOCKED, "blocked", "banned", "access denied", "denied by", "refused by",
                     "rejected by the recipient domain"),
+            // Sisimai's "notaccept" wordings that would otherwise read as a disabled mailbox or nothing at all.
+            new Rule(NOT_ACCEPTING_MAIL, "mail receiving disabled", "no route for current request",
+                    "smtp protocol returned a permanent error", "an mx or srv record indicated no smtp service",
+                    "no host found for existing smtp connection", NO_MAIL_EXCHANGER),
             new Rule(MAILBOX_DISABLED, "disabled", "suspended", "deactivated", "mailbox is frozen", "account is frozen",
                     "account is locked", "account is inactive", "inactive account", "temporarily inactive",
                     "has been closed", "account closed", "account has expired", "account expired",
@@ -137,7 +146,8 @@ public final class BounceClassifier {
                     "domain is invalid", "invalid domain", "bad destination system", "all relevant mx records point",
                     "domaine inexistant", "domaine introuvable", "hote inconnu", "dominio inesistente", "dominio no existe",
                     "domain must exist", "mail domain mentioned in email address is unknown",
-                    "name or service not known"),
+                    "name or service not known", "domain is not reachable", "host unreachable",
+                    "the account or domain may not exist", "all host address lookups failed permanently"),
             new Rule(USER_UNKNOWN, "user unknown", "unknown user", "no such user", "does not exist", "doesn't exist",
                     "invalid recipient", "mailbox not found", "unknown recipient", "recipient unknown",
                     "no such mailbox", "mailbox unavailable", "mailbox does not exist", "no mailbox here",
@@ -169,7 +179,15 @@ public final class BounceClassifier {
                     "nonexistent user", "non existent user", "is not a valid address", "address is not valid",
                     "is no longer active", "no such account", "account not found", "email account does not exist",
                     "user was not found", "recipient was not found", "address was not found", "mailbox was not found",
-                    "following recipients was undeliverable", "unknown virtual user"),
+                    "following recipients was undeliverable", "unknown virtual user",
+                    // Sisimai's userunknown wordings (v5) the lists above missed.
+                    "email address could not be found", "not a valid user", "is wrong or no longer valid",
+                    "bad_recipient", "bad recipient", "bad-recipient", "adresse nicht gefunden",
+                    "utilisateur inconnu", "this spectator does not exist", "invalid-recipient",
+                    "recipient address rejected: userunknown",
+                    // Japanese: Lotus Notes' "not in the directory's list", "no such user", "address unknown".
+                    "ディレクトリのリストにありません", "ユーザーが存在しません", "ユーザが存在しません",
+                    "該当ユーザーがいません", "宛先不明", "宛先のメールアドレスが見つかりません"),
             new Rule(MAILBOX_MOVED, "has been replaced by", "has moved", "mailbox moved", "user not local", "no forwarding address",
                     "address has changed", "is no longer valid"),
             new Rule(EXPIRED, "expired", "retry timeout exceeded", "retry time exceeded", "too long in the queue",
@@ -187,6 +205,17 @@ public final class BounceClassifier {
                     "try again later", "service temporarily unavailable", "temporary failure"));
 
     private static final String RECIPIENT_REJECTED = "recipient address rejected";
+    /** qmail's lists of the recipients a host has not (badrcptto, badrecipientto) or only has (validrcptto). */
+    private static final List<String> QMAIL_RECIPIENT_LISTS = List.of("in my badrcptto list",
+            "in my badrecipientto list", "not in my validrcptto list");
+    /**
+     * Sentences naming the recipient between their words, which the address-free text loses: "&lt;jane@x&gt; not
+     * found", "User jane was not found", "User (jane) unknown", "Recipient jane was not found in LDAP",
+     * "RCPT (jane) doesn't exist".
+     */
+    private static final Pattern RECIPIENT_NAMED_NOT_FOUND = Pattern.compile("(?i)<[^<>\\s@]+@[^<>\\s]+>:?\\s+not found"
+            + "|\\buser\\s+\\S+\\s+was not found|\\buser\\s+\\(\\S+\\)\\s+unknown|\\brecipient\\s+\\S+\\s+was not found in"
+            + "|\\brcpt\\s+\\(\\S+\\)\\s+doesn't exist");
     /** The recipient's domain does not resolve at all: Postfix's and Exchange's words for NXDOMAIN. */
     private static final List<String> NXDOMAIN_PHRASES = List.of("host or domain name not found",
             "name service error for name=", "nonexistentdomain", "nonexistent domain", "non-existent domain",
@@ -194,6 +223,13 @@ public final class BounceClassifier {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private record Rule(BounceReason reason, List<String> phrases) {
+        Rule {
+            // A phrase is compared with the normalized text, so it loses its marks the same way (Japanese voiced
+            // kana decompose: "ディレクトリ" is compared as its base letters).
+            phrases = phrases.stream().map(phrase -> Normalizer.normalize(phrase, Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}+", "")).toList();
+        }
+
         Rule(BounceReason reason, String... phrases) {
             this(reason, List.of(phrases));
         }
@@ -245,7 +281,7 @@ public final class BounceClassifier {
         if (success) {
             return diagnosis(UNDETERMINED, false, reply, enhanced);
         }
-        return diagnosis(byText(normalizedText, reply, enhanced), temporary, reply, enhanced);
+        return diagnosis(byText(normalizedText, text, reply, enhanced), temporary, reply, enhanced);
     }
 
     private static BounceDiagnosis diagnosis(BounceReason reason, boolean temporary, @Nullable SmtpReplyCode reply,
@@ -266,6 +302,10 @@ public final class BounceClassifier {
             return Optional.of(MAILBOX_FULL);
         }
         if (code.subject() == 7) {
+            if (!code.isTransient() && containsAny(text, QMAIL_RECIPIENT_LISTS)) {
+                // qmail's badrcptto/validrcptto patches pin (#5.7.1) on a recipient the host's list says it lacks.
+                return Optional.of(USER_UNKNOWN);
+            }
             // 5.7.x and 4.7.x: security or policy status. Whatever else the text says, the address exists.
             return Optional.of(textReason(text)
                     .filter(r -> r.classification(false) == Classification.POLICY)
@@ -325,6 +365,10 @@ public final class BounceClassifier {
         if (code.detail() == 7) {
             return EXPIRED;
         }
+        if (text.contains(NO_MAIL_EXCHANGER)) {
+            // notqmail's answer to a null MX (#5.4.4): the domain takes no mail at all.
+            return NOT_ACCEPTING_MAIL;
+        }
         // Postfix (5.4.4 "Host or domain name not found") and Exchange (5.4.4 NonExistentDomain, 5.4.310) say so
         // when the recipient's domain does not resolve at all. Other "host unknown" texts under 5.4.x stay
         // NETWORK: Postmark, for one, pins 5.4.4 on what it calls a temporary DNS error.
@@ -363,13 +407,13 @@ public final class BounceClassifier {
     }
 
     /** The table's text column, used when the code is missing, generic or names only a family. */
-    private static BounceReason byText(String text, @Nullable SmtpReplyCode reply,
+    private static BounceReason byText(String text, String rawText, @Nullable SmtpReplyCode reply,
                                        @Nullable EnhancedStatusCode enhanced) {
         var byText = textReason(text);
         if (byText.isPresent()) {
             return byText.get();
         }
-        if (text.contains(RECIPIENT_REJECTED)) {
+        if (text.contains(RECIPIENT_REJECTED) || RECIPIENT_NAMED_NOT_FOUND.matcher(rawText).find()) {
             return USER_UNKNOWN;
         }
         if (enhanced == null && reply != null && (reply.value() == 556 || reply.value() == 521)) {
@@ -397,7 +441,9 @@ public final class BounceClassifier {
             int from = 0;
             int at;
             while ((at = text.indexOf(phrase, from)) >= 0) {
-                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) || !Character.isLetterOrDigit(phrase.charAt(0))) {
+                // Scripts written without spaces between words (Japanese, Chinese: from U+2E80 on) have no word start.
+                if (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)) || !Character.isLetterOrDigit(phrase.charAt(0))
+                        || phrase.charAt(0) >= '\u2E80') {
                     return true;
                 }
                 from = at + 1;

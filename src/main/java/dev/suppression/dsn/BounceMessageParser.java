@@ -49,10 +49,15 @@ final class BounceMessageParser {
             + "delivery status notification|delivery failure|failure notice|mail delivery failed|returned mail|"
             + "delivery has failed|could not be delivered|delivery notification|nondeliverable|delayed mail|"
             + "warning: message .* delayed|unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|non remis|"
-            + "non distribué|échec de la remise|echec de la remise");
+            + "non distribué|échec de la remise|echec de la remise|delivery failed|non-?delivery|non delivery|"
+            + "mail delivery status|could not send message|mail failed|returned to sender|failed delivery|"
+            + "mail system error|message not delivered");
     private static final Set<String> DAEMON_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon",
-            "mailerdaemon", "mdaemon");
+            "mailerdaemon", "mdaemon", "mailer_daemon", "mail-delivery", "maildelivery");
     private static final int HEADER_SCAN_LIMIT = 64 * 1024;
+    private static final Pattern INLINE_REPORT_FIELD =
+            Pattern.compile("(?im)^(?:reporting-mta|original-envelope-id|final-recipient|original-recipient)\\s*:");
+    private static final Pattern INLINE_FINAL_RECIPIENT = Pattern.compile("(?im)^final-recipient\\s*:\\s*\\S+;\\s*\\S+@");
 
     /**
      * Reads one message as received.
@@ -95,10 +100,11 @@ final class BounceMessageParser {
         }
         var fromMailerDaemon = fromMailerDaemon(headers);
         var bounce = BounceText.of(headers, parts, notificationText(parts), fromMailerDaemon);
-        var status = parts.first("message/delivery-status", "message/global-delivery-status");
+        var status = parts.first("message/delivery-status", "message/global-delivery-status")
+                .map(MessageParts.Section::text).or(() -> inlineReport(bounce));
         List<String> skipped = List.of();
         if (status.isPresent()) {
-            var report = DeliveryStatusReport.parse(status.get().text());
+            var report = DeliveryStatusReport.parse(status.get());
             var failed = DsnCompletion.complete(report.failed(), bounce);
             if (!failed.isEmpty()) {
                 var layout = BounceLayouts.recognise(bounce).map(BounceLayout::name)
@@ -140,6 +146,20 @@ final class BounceMessageParser {
             throw new NotABounceException(declared.get().kind(), declared.get().evidence());
         }
         throw new NotABounceException(MessageKind.ORDINARY_MAIL, subjectEvidence(headers));
+    }
+
+    /**
+     * The delivery-status fields of a report that was flattened into its text (a gateway that dropped the MIME
+     * structure, a multipart whose boundary is lost): from the first per-message or per-recipient field on,
+     * when the text has a {@code Final-Recipient} field of its own.
+     */
+    private static java.util.Optional<String> inlineReport(BounceText bounce) {
+        var text = bounce.reportText();
+        var start = INLINE_REPORT_FIELD.matcher(text);
+        if (!start.find() || !INLINE_FINAL_RECIPIENT.matcher(text).find()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(text.substring(start.start()));
     }
 
     private static void refuseAutomaticReply(Headers headers, BounceText bounce) {

@@ -27,16 +27,23 @@ record BounceText(Headers headers, String subject, List<String> report, String n
 
     private static final List<String> RETURNED_MESSAGE_MARKERS = List.of(
             "--- below this line is a copy of the message", "------ this is a copy of the message",
+            "----- this is a copy of the message", "--- below this line is a copy of the mail header",
+            "--- below the next line is a copy of the message", "--- mensaje original adjunto",
             "------ this is a copy of your message", "----- original message", "-----original message-----",
             "original message headers", "--- the header of the original message", "----- the header of the original",
             "--- the original message", "------- returned mail follows", "----- unsent message below",
             "----- unsent message follows", "----- no message was collected", "------- returned message",
-            "original message follows", "--- original message follows", "-------original message",
+            "original message follows", "--- original message follows", "message headers follow",
+            "below is a copy of the original message", "content-type: message/partial",
+            "content-type: text/rfc822-headers", "|------------------------- message text follows",
+            "|------------------------- message header follows", "----- message text follows", "-------original message",
             "-------original mail info", "original mail as follows", "the attachment contains the original mail",
             "ursprüngliche nachrichtenkopfzeilen", "kopfzeilen der ursprünglichen nachricht",
             "--- originalnachricht", "en-têtes de message d'origine", "en-têtes du message d'origine",
             "--- message d'origine", "------ copie de", "content-type: message/rfc822", "return-path:",
             "received: from");
+    private static final Pattern QUOTED_HEADER =
+            Pattern.compile("(?i)(from|to|cc|subject|date|message-id|reply-to|mime-version|sender):\\s");
     private static final Pattern RETURNED_MESSAGE_ID = Pattern.compile("(?im)^\\s*message-id:\\s*(<[^<>\\s]+>)");
     private static final Pattern DELAYED = Pattern.compile("\\b(?:has not yet been delivered|has been delayed|"
             + "delivery delayed|delayed mail|message delayed|this is only a warning|warning only|"
@@ -122,8 +129,33 @@ record BounceText(Headers headers, String subject, List<String> report, String n
                     return i;
                 }
             }
+            if (startsQuotedHeaders(lines, i)) {
+                return i;
+            }
         }
         return lines.size();
+    }
+
+    /**
+     * The returned original quoted without a banner: header fields at the start of their lines, From and Subject
+     * among three or more in a row. Its To and Cc then never pass for failed recipients. Indented fields are the
+     * bounce's own summary of the message (Exchange's "To: ... Subject: ... Sent: ..."), so they do not count.
+     */
+    private static boolean startsQuotedHeaders(List<String> lines, int at) {
+        int fields = 0;
+        boolean from = false;
+        boolean subject = false;
+        for (int i = at; i < lines.size() && i < at + 8; i++) {
+            var m = QUOTED_HEADER.matcher(lines.get(i));
+            if (!m.lookingAt()) {
+                break;
+            }
+            var name = m.group(1).toLowerCase(Locale.ROOT);
+            from |= name.equals("from");
+            subject |= name.equals("subject");
+            fields++;
+        }
+        return fields >= 3 && from && subject;
     }
 
     /** Lower case, accents and typographic apostrophes removed, white space collapsed: what the markers match. */

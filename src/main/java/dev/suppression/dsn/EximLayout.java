@@ -12,6 +12,10 @@ final class EximLayout implements BounceLayout {
     public boolean recognises(BounceText bounce) {
         return bounce.says("this message was created automatically by mail delivery software")
                 || bounce.says("a message that you sent could not be delivered to one or more of its")
-                || bounce.says("a message that you sent has not yet been delivered to one or more of its");
+                || bounce.says("a message that you sent has not yet been delivered to one or more of its")
+                || bounce.says("this message was automatically created by mail delivery software")
+                || bounce.says("a message that you have sent could not be delivered to one or more")
+                || bounce.says("a message that you sent could not be delivered to all of its recipients")
+                || bounce.says("a message that you sent contained one or more recipient addresses");
     }
 }

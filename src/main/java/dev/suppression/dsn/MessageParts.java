@@ -142,6 +142,16 @@ final class MessageParts {
          * instead: some MTAs label 8-bit text as 7bit or invent encodings, and the text is still worth reading.
          */
         private byte[] bytes() {
+            var encoding = messageEncoding();
+            if (encoding != null) {
+                // Jakarta Mail leaves message/* content encoded (RFC 2046 allows only identity encodings there),
+                // yet MTAs and gateways send base64 or quoted-printable delivery-status parts that clients decode.
+                try (var in = MimeUtility.decode(rawStream(), encoding)) {
+                    return in.readAllBytes();
+                } catch (IOException | MessagingException | RuntimeException e) {
+                    // Not what the header claims: read it as the other parts are read.
+                }
+            }
             try (var in = part.getInputStream()) {
                 return in.readAllBytes();
             } catch (IOException | MessagingException decodingFailed) {
@@ -151,6 +161,23 @@ final class MessageParts {
                     throw new UnreadableMessageException("A " + type.mediaType() + " part of the message cannot be "
                             + "read (" + e.getMessage() + "). Post the message exactly as it was received.");
                 }
+            }
+        }
+
+        /** The transfer encoding of a message/* part when it is one Jakarta Mail would not undo. */
+        private @org.jspecify.annotations.Nullable String messageEncoding() {
+            if (!type.mediaType().startsWith("message/")) {
+                return null;
+            }
+            try {
+                var values = part.getHeader("Content-Transfer-Encoding");
+                if (values == null || values.length == 0) {
+                    return null;
+                }
+                var encoding = values[0].strip().toLowerCase(Locale.ROOT);
+                return encoding.equals("base64") || encoding.equals("quoted-printable") ? encoding : null;
+            } catch (MessagingException | RuntimeException e) {
+                return null;
             }
         }
 

@@ -14,7 +14,8 @@ final class NotesLayout implements BounceLayout {
     /** Notes' fixed reasons, which carry no code. */
     private static final Map<String, String> STATUS_BY_SENTENCE = Map.of(
             "not listed in public name & address book", "5.1.1",
-            "exceeded maximum hop count", "5.4.6");
+            "exceeded maximum hop count", "5.4.6",
+            "ディレクトリのリストにありません", "5.1.1");
 
     @Override
     public String name() {
@@ -50,6 +51,15 @@ final class NotesLayout implements BounceLayout {
                 reason.setLength(0);
             } else {
                 reason.append(' ').append(line);
+            }
+        }
+        if (recipients.isEmpty()) {
+            // Notes may name only the reason; the returned message's single addressee is then the one that failed.
+            var to = PlainTextBounce.onlyAddresseeOfReturned(bounce);
+            var diagnostic = reason.toString().strip();
+            if (to != null) {
+                recipients.add(PlainTextBounce.withStatusOfSentence(PlainTextBounce.failed(bounce, to,
+                        diagnostic.isEmpty() ? null : diagnostic, bounce.reportText(), true), STATUS_BY_SENTENCE));
             }
         }
         return recipients;

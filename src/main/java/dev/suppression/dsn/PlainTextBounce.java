@@ -34,6 +34,7 @@ final class PlainTextBounce {
     private static final Pattern RECIPIENT_IN_SENTENCE = Pattern.compile("(?iu)(?:\\bto|\\ban|\\bfür|\\bà|recipients?|"
             + "empfänger|destinataires?|address|adresse|errors)\\s*:?\\s*[\"']?<?(" + ADDRESS + ")");
     static final Pattern ANY_ADDRESS = Pattern.compile(ADDRESS);
+    private static final Pattern RETURNED_TO = Pattern.compile("(?im)^to:\\s*(.+)$");
     /** A reply code opening an SMTP response: "550 5.1.1 ...", "said: 550-...", "smtp;550 ...", "'550 ...". */
     private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\w.:/-])[245]\\d\\d(?=[ -]\\S|$)");
     private static final Pattern CONTINUATION_CODE = Pattern.compile("^([245]\\d\\d)[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3}\\s+)?");
@@ -353,4 +354,28 @@ final class PlainTextBounce {
         return text.length() <= MAX_RESPONSE ? text : text.substring(0, MAX_RESPONSE) + "…";
     }
 
+    /**
+     * The single address of the returned message's {@code To:} (its part, else its quoted headers), for the layouts
+     * that name no recipient (Google Workspace, Lotus Notes): null when it names several or one of our own.
+     */
+    static @Nullable String onlyAddresseeOfReturned(BounceText bounce) {
+        var candidates = new ArrayList<String>();
+        bounce.parts().first("message/rfc822", "text/rfc822-headers", "message/rfc822-headers")
+                .map(section -> section.headers().getHeader("To", ",")).ifPresent(candidates::add);
+        var quoted = RETURNED_TO.matcher(bounce.returned());
+        if (quoted.find()) {
+            candidates.add(quoted.group(1));
+        }
+        for (var value : candidates) {
+            var addresses = new ArrayList<String>();
+            var m = ANY_ADDRESS.matcher(value);
+            while (m.find()) {
+                addresses.add(m.group().toLowerCase(Locale.ROOT));
+            }
+            if (addresses.size() == 1 && isRecipient(addresses.getFirst(), bounce.ownParties())) {
+                return addresses.getFirst();
+            }
+        }
+        return null;
+    }
 }

@@ -10,6 +10,8 @@ final class PostfixLayout implements BounceLayout {
 
     @Override
     public boolean recognises(BounceText bounce) {
-        return bounce.says("this is the mail system at host") || bounce.says("i'm sorry to have to inform you that your message could not");
+        return bounce.saysAny("this is the mail system at host", "this is the postfix program at host",
+                "i'm sorry to have to inform you that your message could not",
+                "i'm sorry to have to inform you that the message returned");
     }
 }

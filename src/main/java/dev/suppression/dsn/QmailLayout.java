@@ -10,6 +10,7 @@ final class QmailLayout implements BounceLayout {
 
     @Override
     public boolean recognises(BounceText bounce) {
-        return bounce.says("this is the qmail-send program") || bounce.says("i'm afraid i wasn't able to deliver your message");
+        return bounce.saysAny("this is the qmail-send program", "i'm afraid i wasn't able to deliver your message",
+                "he/her is not ");
     }
 }

@@ -39,7 +39,17 @@ final class RefusalStage {
             new Phrase(SmtpStage.RCPT, "[rcpt_to]"),
             new Phrase(SmtpStage.MAIL, "[mail_from]"),
             new Phrase(SmtpStage.DATA, "[end_of_data]"),
-            new Phrase(SmtpStage.DATA, "after the end of data"));
+            new Phrase(SmtpStage.DATA, "after the end of data"),
+            // DragonFly Mail Agent "mx.x [192.0.2.1] did not like our RCPT TO:", 1&1 "for RCPT TO command, host:".
+            new Phrase(SmtpStage.RCPT, "did not like our rcpt"),
+            new Phrase(SmtpStage.MAIL, "did not like our mail"),
+            new Phrase(SmtpStage.DATA, "did not like our final data"),
+            new Phrase(SmtpStage.DATA, "did not like our data"),
+            new Phrase(SmtpStage.HELO, "did not like our ehlo"),
+            new Phrase(SmtpStage.HELO, "did not like our helo"),
+            new Phrase(SmtpStage.RCPT, "for rcpt to command"),
+            new Phrase(SmtpStage.MAIL, "for mail from command"),
+            new Phrase(SmtpStage.DATA, "for text command"));
     /** A command line of a session transcript: Sendmail {@code >>> RCPT To:<x>}, InterScan {@code Sent <<< RCPT TO:}. */
     private static final Pattern COMMAND = Pattern.compile("(?i)^\\s*(?:sent\\s+)?(?:>>>|<<<)\\s*(rcpt|mail|data|ehlo|helo|\\.)(?:\\s|$|\\b)");
     /** A refusal line of a transcript: {@code <<< 550 ...}, InterScan {@code Received >>> 550 ...}. */

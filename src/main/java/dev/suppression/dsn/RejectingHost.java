@@ -34,7 +34,15 @@ final class RejectingHost {
             Pattern.compile("(?i)giving up on\\s+" + HOST),
             // X3 "SMTP:RCPT host 192.0.2.8: 553 ...", Exim without brackets, "mail server mx.example.com said".
             Pattern.compile("(?i)\\bhost\\s+" + HOST + "\\s*:"),
-            Pattern.compile("(?i)\\b(?:mail )?server\\s+" + HOST + "\\s+(?:said|responded|replied|returned)"));
+            Pattern.compile("(?i)\\b(?:mail )?server\\s+" + HOST + "\\s+(?:said|responded|replied|returned)"),
+            // DragonFly Mail Agent "mx.example.com [192.0.2.1] did not like our RCPT TO:".
+            Pattern.compile("(?im)^\\s*" + HOST + "\\s+\\[[0-9a-f.:]+]\\s+did not like our"),
+            // 1&1 "SMTP error from remote server for RCPT TO command, host: mx.example.com (192.0.2.1) reason:".
+            Pattern.compile("(?i)\\bhost:\\s+" + HOST + "\\s+\\("),
+            // Courier "    mx.example.com [192.0.2.1]:" alone on the line above the session transcript.
+            Pattern.compile("(?im)^\\s*" + HOST + "\\s+\\[[0-9a-f.:]+]:\\s*$"),
+            // SurfControl "jane@example.com: [192.0.2.5], 550 ...".
+            Pattern.compile("(?im)@\\S+:\\s+\\[(\\d{1,3}(?:\\.\\d{1,3}){3})],"));
     private static final List<Pattern> REPORTING = List.of(
             Pattern.compile("(?i)qmail-send program at ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?iu)mail ?system (?:at|auf) (?:dem )?host ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
@@ -48,6 +56,9 @@ final class RejectingHost {
             Pattern.compile("(?i)generating server:\\s*([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?i)on the queue on ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?i)this is the mail delivery agent at ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
+            Pattern.compile("(?i)this is the dragonfly mail agent \\S+ at ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
+            Pattern.compile("(?i)this is the postfix program at host ([a-z0-9][a-z0-9.-]*[a-z0-9])"),
+            Pattern.compile("(?i)program amavisd-new at host\\s+([a-z0-9][a-z0-9.-]*[a-z0-9])"),
             Pattern.compile("(?i)notification from ([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})"),
             Pattern.compile("(?i)^message from ([a-z0-9][a-z0-9.-]*\\.[a-z]{2,})", Pattern.MULTILINE));
 

@@ -40,6 +40,23 @@ class FieldWordingTests {
             550 5.1.1 This account has been closed
             550 The recipient's e-mail address was not found in the recipient's e-mail system
             550 vdeliver: invalid or unknown virtual user ann
+            550 The email address could not be found
+            550 not a valid user here
+            550 This email address is wrong or no longer valid
+            553 sorry, this recipient is in my badrecipientto list (#5.7.1)
+            553 sorry, this recipient is not in my validrcptto list (#5.7.1)
+            553 sorry, your envelope recipient is in my badrcptto list (#5.7.1)
+            550 Die Nachricht wurde nicht zugestellt, weil die Adresse nicht gefunden wurde
+            550 <ann@shop.example> not found
+            550 BAD_RECIPIENT
+            550 Recipient ann was not found in LDAP
+            550 User ann was not found
+            550 User (ann) unknown
+            550 RCPT (ann) doesn't exist
+            550 Utilisateur inconnu !
+            550 ディレクトリのリストにありません
+            550 指定されたユーザーが存在しません
+            550 宛先不明のため配送できませんでした
             """)
     void aMailboxNobodyHoldsSuppresses(String diagnostic) {
         var diagnosis = classifier.classify(null, null, diagnostic);
@@ -82,11 +99,74 @@ class FieldWordingTests {
             550 Mail domain mentioned in email address is unknown
             550 Recipient domain must exist
             451 Name or service not known
+            550 Domain is not reachable
+            550 Host unreachable
+            550 The account or domain may not exist
+            550 all host address lookups failed permanently
             """)
     void aDomainNobodyHoldsIsABadDomainWhenPermanent(String diagnostic) {
         var diagnosis = classifier.classify(null, null, diagnostic);
 
         assertThat(diagnosis.reason()).isEqualTo(BounceReason.HOST_UNKNOWN);
         assertThat(diagnosis.classification().isHardBounce()).isEqualTo(diagnostic.startsWith("5"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            550 Mail receiving disabled
+            554 No route for current request
+            554 SMTP protocol returned a permanent error
+            550 an MX or SRV record indicated no SMTP service
+            550 no host found for existing SMTP connection
+            Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)
+            """)
+    void aHostThatTakesNoMailIsABadDomain(String diagnostic) {
+        var diagnosis = classifier.classify(null, null, diagnostic);
+
+        assertThat(diagnosis.reason()).isEqualTo(BounceReason.NOT_ACCEPTING_MAIL);
+        assertThat(diagnosis.classification().isHardBounce()).isTrue();
+    }
+
+    /** The block, reputation, spam, authentication and sender wordings Sisimai reads as anything but a hard bounce. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            550 Sender is spammer
+            553 5.3.0 ann... Spamhaus
+            550 Mail from 192.0.2.1 refused: see http://blocklist.example
+            550 Your access to submit messages to this e-mail system has been rejected
+            553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)
+            550 5.7.1 Part of their network is on our block list (S3150)
+            550 Rejected by header based Anti-Spoofing policy
+            550 Message rejected because it contains malware
+            550 5.7.509 Access denied, sending domain shop.example does not pass DMARC verification
+            550 Administrative prohibition
+            550 Go away
+            550 Access denied. IP name lookup failed [192.0.2.1]
+            550 Please use the smtp server of your ISP
+            550 sorry, your remotehost looks suspiciously like spammer
+            554 Transaction failed: Local Policy Violation
+            550 Blocked - see https://ipcheck.proofpoint.example/?ip=192.0.2.1
+            550 Please inspect your SPF settings
+            550 Reverse DNS lookup for host 192.0.2.1 failed permanently
+            550 Client host rejected: cannot find your hostname
+            550 Not currently accepting mail from your ip
+            550 Rejecting open proxy
+            550 Server IP 192.0.2.1 listed as abusive
+            550 We do not accept mail from dynamic IPs
+            550 5.7.1 Recipient address rejected: ann does not exist
+            550 Mailfrom domain is listed in spamhaus
+            550 Too many spam complaints
+            550 Backscatter protection detected an invalid or expired email address
+            550 Fully qualified email address required
+            550 Please turn on SMTP Authentication in your mail client
+            550 Message has been rejected due to content restrictions
+            550 Recipient rejected: temporarily inactive
+            550 User suspended
+            550 This account has been disabled or discontinued
+            554 Sending address not accepted due to spam filter
+            553 <ann@shop.example>... Blocked by SpamAssassin
+            """)
+    void theFieldsPolicyWordingsNeverSuppress(String diagnostic) {
+        assertThat(classifier.classify(null, null, diagnostic).classification().isHardBounce()).isFalse();
     }
 }

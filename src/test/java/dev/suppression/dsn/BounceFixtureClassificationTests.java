@@ -57,7 +57,7 @@ class BounceFixtureClassificationTests {
             docomo-user-unknown.eml                           | kaito.n@docomo-mobile.example         | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mfsmax.docomo.ne.jp                           | true
             domino-cannot-route.eml                           | gil.marsh@hazel-group.example         | POLICY         | POLICY             | UNKNOWN | notes.hazel-group.example                     | false
             domino-user-unknown.eml                           | beth.carr@hazel-group.example         | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | notes.hazel-group.example                     | true
-            dragonfly-unauthenticated.eml                     | oskar.lind@gmail.example              | POLICY         | AUTHENTICATION     | UNKNOWN | relay.bluebird-books.example                  | false
+            dragonfly-unauthenticated.eml                     | oskar.lind@gmail.example              | POLICY         | AUTHENTICATION     | DATA    | mx1.gmail.example                             | false
             dsn-delayed.eml                                   | ops@slowmail.example                  | TRANSIENT      | NETWORK            | UNKNOWN | mail.shop.example                             | false
             dsn-exim-generic-status.eml                       | m.brown@fabrikam.example              | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.fabrikam.example                           | true
             dsn-exim-generic-status.eml                       | support-desk@fabrikam.example         | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.fabrikam.example                           | true
@@ -209,6 +209,39 @@ class BounceFixtureClassificationTests {
             yandex-user-unknown.eml                           | pavel.orlov@yandex.example            | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.yandex.example                             | true
             zoho-policy.eml                                   | nina.p@zohocustomer.example           | POLICY         | AUTHENTICATION     | UNKNOWN | mx.zohocustomer.example                       | false
             zoho-user-unknown.eml                             | ravi.k@zohocustomer.example           | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.zohocustomer.example                       | true
+            amavis-blocked-spam.eml                           | yara.finch@cedarhill.example          | POLICY         | SPAM_DETECTED      | UNKNOWN | filter.cedarhill.example                      | false
+            amavis-user-unknown.eml                           | zed.hart@cedarhill.example            | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.cedarhill.example                        | true
+            bigfoot-invalid-recipient.eml                     | xena.doyle@bigfoot.example            | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.bigfoot.example                            | true
+            dragonfly-host-not-found.eml                      | bo.lund@no-such-fjord.example         | BAD_DOMAIN     | HOST_UNKNOWN       | UNKNOWN | relay.bluebird-books.example                  | true
+            dragonfly-mailbox-full.eml                        | ada.roth@fjord-mail.example           | MAILBOX_FULL   | MAILBOX_FULL       | RCPT    | mx.fjord-mail.example                         | false
+            einsundeins-message-too-big.eml                   | rhea.vogel@lindenhof.example          | POLICY         | MESSAGE_TOO_BIG    | UNKNOWN | mx.shop.example                               | false
+            einsundeins-user-unknown.eml                      | otis.brandt@lindenhof.example         | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx01.lindenhof.example                        | true
+            mailfoundry-mailbox-full.eml                      | ugo.pratt@quarry.example              | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mx22.quarry.example                           | false
+            mailfoundry-no-such-user.eml                      | tess.marlow@quarry.example            | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx22.quarry.example                           | true
+            opensmtpd-mailbox-full.eml                        | wren.hollis@aspen-mail.example        | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mail.birchwood.example                        | false
+            opensmtpd-user-unknown.eml                        | quill.maddox@aspen-mail.example       | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.birchwood.example                        | true
+            opensmtpd-user-unknown.eml                        | penn.arlo@aspen-mail.example          | POLICY         | BLOCKED            | UNKNOWN | mail.birchwood.example                        | false
+            surfcontrol-blocked.eml                           | walt.ives@granite-partner.example     | POLICY         | BLOCKED            | UNKNOWN | 192.0.2.6                                     | false
+            surfcontrol-no-such-user.eml                      | vera.quist@granite.example            | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | 192.0.2.5                                     | true
+            telekom-quota-exceeded.eml                        | cleo.kraft@t-online.example           | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mailout11.t-online.example                    | false
+            telekom-smail-unknown-host.eml                    | dora.lang@no-such-elm.example         | BAD_DOMAIN     | HOST_UNKNOWN       | UNKNOWN | mx.shop.example                               | true
+            dsn-base64-delivery-status.eml                    | lena.park@vendor.example              | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx2.vendor.example                            | true
+            postfix-plain-japanese.eml                        | taro.yamada@sakura-net.example        | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.sakura-net.example                         | true
+            yahoo-mailbox-disabled.eml                        | lost.soul@yahoo.example               | UNDETERMINED   | MAILBOX_DISABLED   | UNKNOWN | yahoo.example                                 | false
+            exim-after-data-recipient-filter.eml              | ola.berg@pine-partner.example         | USER_UNKNOWN   | USER_UNKNOWN       | DATA    | mx.pine-partner.example                       | false
+            postfix-report-without-boundary.eml               | "j.doe..x"@oak-partner.example        | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.oak-partner.example                        | true
+            exchange2010-recipnotfound-text.eml               | mark.vance@corp.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | ex01.corp.example                             | true
+            dsn-flattened-into-text.eml                       | rosa.king@maple-partner.example       | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.maple-partner.example                      | true
+            exim-automatically-created-variant.eml            | wes.fir@fir-partner.example           | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.fir.example                              | true
+            courier-plain-transcript.eml                      | xia.yew@yew.example                   | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.yew-partner.example                        | true
+            mailer-daemon-auto-submitted-recipient-form.eml   | zoe.lime@lime-partner.example         | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | relay.lime.example                            | true
+            mailer-daemon-failed-recipient-form.eml           | vic.ash@ash.example                   | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.ash.example                                | true
+            sendmail-plain-transcript-only.eml                | sam.cole@birch-partner.example        | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.birch-partner.example                      | true
+            domino-not-listed-in-directory.eml                | tina.lake@elm.example                 | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | notes.elm.example                             | true
+            googleworkspace-send-mail-as.eml                  | quinn.abbott@birchpartners.example    | POLICY         | SENDER_REJECTED    | UNKNOWN | mail-sor-f69.google.com                       | false
+            notes-japanese-recipient-in-returned-message.eml  | haru.mori@kaede.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.shop.example                               | true
+            amazonses-sns-json-base64.eml                     | ivy.north@harborview.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | 192.0.2.71                                    | true
+            mailer-daemon-quoted-headers-without-banner.eml   | gil.rowan@rowan.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.rowan.example                              | true
             """)
     void onlyAMailboxOrDomainThatDoesNotExistRefusedAtRcptSuppresses(String fixture, String recipient,
                                                                     Classification classification, BounceReason reason,
@@ -256,7 +289,7 @@ class BounceFixtureClassificationTests {
             docomo-user-unknown.eml                           | NTT DoCoMo
             domino-cannot-route.eml                           | IBM Domino
             domino-user-unknown.eml                           | IBM Domino
-            dragonfly-unauthenticated.eml                     | mailer daemon
+            dragonfly-unauthenticated.eml                     | DragonFly Mail Agent
             dsn-delayed.eml                                   | Postfix (RFC 3464)
             dsn-exim-generic-status.eml                       | Exim (RFC 3464)
             dsn-final-recipient-without-domain.eml            | Postfix (RFC 3464)
@@ -404,6 +437,38 @@ class BounceFixtureClassificationTests {
             yandex-user-unknown.eml                           | Yandex (RFC 3464)
             zoho-policy.eml                                   | Zoho Mail (RFC 3464)
             zoho-user-unknown.eml                             | Zoho Mail (RFC 3464)
+            amavis-blocked-spam.eml                           | amavisd-new (RFC 3464)
+            amavis-user-unknown.eml                           | amavisd-new (RFC 3464)
+            bigfoot-invalid-recipient.eml                     | Bigfoot
+            dragonfly-host-not-found.eml                      | DragonFly Mail Agent
+            dragonfly-mailbox-full.eml                        | DragonFly Mail Agent
+            einsundeins-message-too-big.eml                   | 1&1 (IONOS)
+            einsundeins-user-unknown.eml                      | 1&1 (IONOS)
+            mailfoundry-mailbox-full.eml                      | MailFoundry
+            mailfoundry-no-such-user.eml                      | MailFoundry
+            opensmtpd-mailbox-full.eml                        | OpenSMTPD
+            opensmtpd-user-unknown.eml                        | OpenSMTPD
+            surfcontrol-blocked.eml                           | SurfControl
+            surfcontrol-no-such-user.eml                      | SurfControl
+            telekom-quota-exceeded.eml                        | Deutsche Telekom / Smail 3
+            telekom-smail-unknown-host.eml                    | Deutsche Telekom / Smail 3
+            dsn-base64-delivery-status.eml                    | RFC 3464
+            postfix-plain-japanese.eml                        | mailer daemon
+            yahoo-mailbox-disabled.eml                        | Yahoo
+            exim-after-data-recipient-filter.eml              | Exim
+            postfix-report-without-boundary.eml               | Postfix (RFC 3464)
+            exchange2010-recipnotfound-text.eml               | Microsoft Exchange 2007+
+            dsn-flattened-into-text.eml                       | RFC 3464
+            exim-automatically-created-variant.eml            | Exim
+            courier-plain-transcript.eml                      | Courier
+            mailer-daemon-auto-submitted-recipient-form.eml   | mailer daemon
+            mailer-daemon-failed-recipient-form.eml           | mailer daemon
+            sendmail-plain-transcript-only.eml                | Sendmail
+            domino-not-listed-in-directory.eml                | IBM Domino
+            googleworkspace-send-mail-as.eml                  | Google Workspace
+            notes-japanese-recipient-in-returned-message.eml  | Lotus Notes
+            amazonses-sns-json-base64.eml                     | Amazon SES (SNS notification)
+            mailer-daemon-quoted-headers-without-banner.eml   | mailer daemon
             """)
     void eachBounceIsReadByTheRecogniserOfItsLayout(String fixture, String layout) {
         assertThat(parser.parse(Fixtures.bytes(fixture)).layout()).isEqualTo(layout);
@@ -436,6 +501,10 @@ class BounceFixtureClassificationTests {
             v5sendmail-open-relay-refused.eml | ida.mays@oldiron-partner.example
             amazonses-sns-json-envelope.eml | otto.reed@harborview.example
             x5-nested-user-unknown.eml   | abe.lin@tarragon-partner.example
+            opensmtpd-user-unknown.eml   | quill.maddox@aspen-mail.example, penn.arlo@aspen-mail.example
+            googleworkspace-send-mail-as.eml | quinn.abbott@birchpartners.example
+            mailer-daemon-quoted-headers-without-banner.eml | gil.rowan@rowan.example
+            notes-japanese-recipient-in-returned-message.eml | haru.mori@kaede.example
             """)
     void eachBounceNamesExactlyItsFailedRecipients(String fixture, String recipients) {
         assertThat(reports(fixture)).extracting(r -> r.recipient().value())
