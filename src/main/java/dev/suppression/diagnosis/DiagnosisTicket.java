@@ -21,11 +21,20 @@ public final class DiagnosisTicket {
 
     public static String of(DomainDiagnosis d) {
         var text = new StringBuilder();
-        text.append("# Mail to ").append(d.domain()).append(" is being refused\n\n");
-        text.append("Since ").append(first(d.addresses(), d.windowStart())).append(", the mail servers for ")
-                .append(d.domain()).append(" refused our messages to ").append(d.distinctAddresses())
-                .append(" address(es) as undeliverable").append(d.paused() ? "; we have paused all sending to the domain" : "")
-                .append(". The details below come from the servers' own replies.\n\n");
+        if (d.addresses().isEmpty()) {
+            // Nothing to send an admin yet: say so rather than a headline about refusals that did not happen.
+            text.append("# No hard bounces at ").append(d.domain()).append("\n\n");
+            text.append("Since ").append(UTC.format(d.windowStart())).append(", no address at ").append(d.domain())
+                    .append(" hard-bounced").append(d.paused() ? "; sending to the domain is still paused" : "")
+                    .append(".\n\n");
+        } else {
+            text.append("# Mail to ").append(d.domain()).append(" is being refused\n\n");
+            text.append("Since ").append(first(d.addresses(), d.windowStart())).append(", the mail servers for ")
+                    .append(d.domain()).append(" refused our messages to ").append(d.distinctAddresses())
+                    .append(" address(es) as undeliverable")
+                    .append(d.paused() ? "; we have paused all sending to the domain" : "")
+                    .append(". The details below come from the servers' own replies.\n\n");
+        }
         bounces(text, d.addresses());
         rejectors(text, d.rejectors());
         mx(text, d.mx(), d.mxHistory());

@@ -255,6 +255,21 @@ class DomainDiagnosisTests {
     }
 
     @Test
+    void aTicketForADomainWithoutHardBouncesSaysSoInsteadOfClaimingRefusals() {
+        var domain = uniqueDomain("quiet");
+        dns.mx(domain, 300, "10 mx.quiet.example");
+
+        var result = mvc.get().uri("/domains/{domain}/diagnosis", domain).header("Accept", "text/markdown").exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyText()
+                .startsWith("# No hard bounces at " + domain + "\n\nSince ")
+                .contains("no address at " + domain + " hard-bounced.")
+                .doesNotContain("is being refused")
+                .contains("No hard bounce is on record.");
+    }
+
+    @Test
     void jsonIsTheAnswerWithoutAPreferenceForMarkdown() {
         var domain = uniqueDomain("json");
 
