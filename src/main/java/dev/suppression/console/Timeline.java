@@ -64,6 +64,9 @@ record Timeline(List<Entry> entries) {
 
     private static List<Field> changeFields(HistoryEntry e) {
         var fields = new Fields();
+        // An ESP list action: whether the address is off that provider's list yet is what ops need before a retry.
+        fields.add("Provider", e.provider());
+        fields.add("Status", e.status());
         fields.add("By", e.actor());
         fields.add("Reason", e.reason());
         fields.add("Classification", e.classification());
@@ -79,6 +82,8 @@ record Timeline(List<Entry> entries) {
             case "CLEARED" -> "Cleared";
             case "CLEARED_FORCED" -> "Cleared with force";
             case "IMPORTED" -> "Imported";
+            case "PROVIDER_REMOVE" -> "Removal from an ESP's list";
+            case "PROVIDER_ADD" -> "Addition to an ESP's list";
             default -> action.charAt(0) + action.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
         };
     }

@@ -19,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * download a browser, and these machines reach no such site. Without the two packages the tests fail and say what
  * to install; they never skip.
  */
-final class Browser {
+public final class Browser {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -27,7 +27,7 @@ final class Browser {
     private Browser() {
     }
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .withFailMessage("The console's browser tests need Debian's Chromium at %s and %s: "
                         + "apt-get install chromium chromium-driver (.ci/run installs them when missing).",
@@ -54,7 +54,7 @@ final class Browser {
 
     /** The whole page, not just the window, as a PNG (the README shows these), taken by Chromium's own capture. */
     @SuppressWarnings("unchecked")
-    static void screenshot(ChromeDriver driver, Path file) {
+    public static void screenshot(ChromeDriver driver, Path file) {
         var metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         var content = (Map<String, Object>) metrics.get("cssContentSize");
         var clip = Map.of("x", 0, "y", 0, "scale", 1,
