@@ -125,8 +125,11 @@ final class BounceMessageParser {
         if (reading.isPresent()) {
             return message(reading.get().layout().name(), reading.get().recipients(), parts, headers, bounce, date);
         }
-        if (fromMailerDaemon) {
-            var recipients = BounceLayouts.MAILER_DAEMON.recipients(bounce);
+        if (fromMailerDaemon || status.isPresent()) {
+            var recipients = fromMailerDaemon ? BounceLayouts.MAILER_DAEMON.recipients(bounce) : List.<FailedRecipient>of();
+            if (recipients.isEmpty()) {
+                recipients = PlainTextBounce.lastResort(bounce);
+            }
             if (!recipients.isEmpty()) {
                 return message(BounceLayouts.MAILER_DAEMON.name(), recipients, parts, headers, bounce, date);
             }
@@ -207,6 +210,10 @@ final class BounceMessageParser {
     }
 
     private static boolean fromMailerDaemon(Headers headers) {
+        // Only a mail system writes X-Failed-Recipients (Exim and many that copied it), and only on a bounce.
+        if (!headers.addresses("X-Failed-Recipients").isEmpty()) {
+            return true;
+        }
         for (var address : headers.addresses("From", "Sender")) {
             var local = address.substring(0, Math.max(address.lastIndexOf('@'), 0)).toLowerCase(Locale.ROOT);
             if (DAEMON_LOCAL_PARTS.contains(local)) {

@@ -123,6 +123,14 @@ class BounceFixtureClassificationTests {
             italian.eml                                       | marco.bianchi@esempio-srl.example     | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.esempio-srl.example                        | true
             kddi-mailbox-full.eml                             | haru.sato@au-mobile.example           | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mx.au-mobile.example                          | false
             kddi-relay-error.eml                              | yui.mori@au-mobile.example            | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.au-mobile.example                          | true
+            lastresort-angle-address-near-failure-words.eml   | piet.kok@juniperhill.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | relay.juniperhill.example                     | true
+            lastresort-final-recipient-display-name.eml       | ulla.berg@marigold-mail.example       | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | relay.marigold-mail.example                   | true
+            lastresort-final-recipient-without-type.eml       | ivo.marx@sorrelpine.example           | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | store.sorrelpine.example                      | true
+            lastresort-flattened-final-recipient-without-type.eml | jana.holm@sorrelpine.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | store.sorrelpine.example                      | true
+            lastresort-original-recipient-in-text.eml         | hugo.brandt@quillfield.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | gw.quillfield.example                         | true
+            lastresort-recipient-after-label.eml              | mira.lund@elderbay.example            | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | post.elderbay.example                         | true
+            lastresort-returned-to-only.eml                   | rosa.pike@cloverdale.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | smtp.cloverdale.example                       | true
+            lastresort-x-failed-recipients-only.eml           | otto.vogt@thistle-host.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.thistle-host.example                     | true
             mailer-daemon-unbranded-original-to-quoted.eml    | hugh.lane@hollybrook.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.hollybrook.example                         | true
             mailer-daemon-unbranded-recipient-in-sentence.eml | gale.winter@hollybrook.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.hollybrook.example                         | true
             mailgun-blocked.eml                               | dee.ward@quarrypoint.example          | POLICY         | BLOCKED            | UNKNOWN | mx.quarrypoint.example                        | false
@@ -352,6 +360,14 @@ class BounceFixtureClassificationTests {
             italian.eml                                       | Italian
             kddi-mailbox-full.eml                             | au by KDDI
             kddi-relay-error.eml                              | au by KDDI
+            lastresort-angle-address-near-failure-words.eml   | mailer daemon
+            lastresort-final-recipient-display-name.eml       | RFC 3464
+            lastresort-final-recipient-without-type.eml       | RFC 3464
+            lastresort-flattened-final-recipient-without-type.eml | mailer daemon
+            lastresort-original-recipient-in-text.eml         | mailer daemon
+            lastresort-recipient-after-label.eml              | mailer daemon
+            lastresort-returned-to-only.eml                   | mailer daemon
+            lastresort-x-failed-recipients-only.eml           | mailer daemon
             mailer-daemon-unbranded-original-to-quoted.eml    | mailer daemon
             mailer-daemon-unbranded-recipient-in-sentence.eml | mailer daemon
             mailgun-blocked.eml                               | Mailgun (RFC 3464)
@@ -491,6 +507,14 @@ class BounceFixtureClassificationTests {
             italian.eml                  | marco.bianchi@esempio-srl.example
             portuguese.eml               | joao.souza@exemplo-lda.example
             dutch.eml                    | sanne.devries@voorbeeld-bv.example
+            lastresort-angle-address-near-failure-words.eml | piet.kok@juniperhill.example
+            lastresort-final-recipient-display-name.eml | ulla.berg@marigold-mail.example
+            lastresort-final-recipient-without-type.eml | ivo.marx@sorrelpine.example
+            lastresort-flattened-final-recipient-without-type.eml | jana.holm@sorrelpine.example
+            lastresort-original-recipient-in-text.eml | hugo.brandt@quillfield.example
+            lastresort-recipient-after-label.eml | mira.lund@elderbay.example
+            lastresort-returned-to-only.eml | rosa.pike@cloverdale.example
+            lastresort-x-failed-recipients-only.eml | otto.vogt@thistle-host.example
             mailer-daemon-unbranded-original-to-quoted.eml | hugh.lane@hollybrook.example
             mailer-daemon-unbranded-recipient-in-sentence.eml | gale.winter@hollybrook.example
             dsn-final-recipient-without-domain.eml | ella.frost@juniper-isp.example
