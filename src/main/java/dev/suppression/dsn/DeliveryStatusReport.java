@@ -107,6 +107,11 @@ record DeliveryStatusReport(List<FailedRecipient> failed, List<String> skipped) 
                 : finalRecipient == null ? "" : finalRecipient;
         var diagnostic = diagnostic(fields.get("diagnostic-code"));
         var reported = fields.get("status") == null ? null : EnhancedStatusCode.find(fields.get("status")).orElse(null);
+        if (diagnostic == null && reported == null && fields.get("status") != null
+                && SmtpReplyCode.find(fields.get("status")).isPresent()) {
+            // "Status: 553 Exceeded maximum inbound message size": a reply where the status code belongs.
+            diagnostic = diagnostic(fields.get("status"));
+        }
         var status = effectiveStatus(action, reported, diagnostic);
         var smtpCode = diagnostic == null ? null : SmtpReplyCode.find(diagnostic).map(SmtpReplyCode::value).orElse(null);
         var remoteMta = host(fields.get("remote-mta"));

@@ -32,7 +32,7 @@ final class PlainTextBounce {
             Pattern.compile("^(\\s*)(?:>>>\\s*|\\*\\s+|-\\s+)?'?<?(?:mailto:)?(" + ADDRESS + ")>?'?(.*)$");
     /** An address inside a sentence that names it as the one the message did not reach. */
     private static final Pattern RECIPIENT_IN_SENTENCE = Pattern.compile("(?iu)(?:\\bto|\\ban|\\bfür|\\bà|recipients?|"
-            + "empfänger|destinataires?|address|adresse|errors)\\s*:?\\s*(?:rfc822\\s*;\\s*)?[\"']?<?(" + ADDRESS + ")");
+            + "empfänger|destinataires?|address|adresse|errors|error-for|unknown user|mailbox is full|delivery failed)\\s*:?\\s*(?:rfc822\\s*;\\s*)?[\"']?<?(" + ADDRESS + ")");
     /** Words a notice writes next to the address that failed, in any language we read. */
     private static final Pattern FAILURE_WORDS = Pattern.compile("(?iu)unknown|does not exist|doesn't exist|no such|"
             + "not found|rejected|refused|invalid|unavailable|undeliverable|could not be delivered|not delivered|"

@@ -131,6 +131,8 @@ class BounceFixtureClassificationTests {
             lastresort-recipient-after-label.eml              | mira.lund@elderbay.example            | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | post.elderbay.example                         | true
             lastresort-returned-to-only.eml                   | rosa.pike@cloverdale.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | smtp.cloverdale.example                       | true
             lastresort-x-failed-recipients-only.eml           | otto.vogt@thistle-host.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.thistle-host.example                     | true
+            lastresort-unknown-user-label.eml                 | tove.sand@larkspur-net.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.larkspur-net.example                       | true
+            dsn-status-holds-reply.eml                        | wim.blok@primrose-mail.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | in.primrose-mail.example                      | true
             mailer-daemon-unbranded-original-to-quoted.eml    | hugh.lane@hollybrook.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.hollybrook.example                         | true
             mailer-daemon-unbranded-recipient-in-sentence.eml | gale.winter@hollybrook.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.hollybrook.example                         | true
             mailgun-blocked.eml                               | dee.ward@quarrypoint.example          | POLICY         | BLOCKED            | UNKNOWN | mx.quarrypoint.example                        | false
@@ -368,6 +370,8 @@ class BounceFixtureClassificationTests {
             lastresort-recipient-after-label.eml              | mailer daemon
             lastresort-returned-to-only.eml                   | mailer daemon
             lastresort-x-failed-recipients-only.eml           | mailer daemon
+            lastresort-unknown-user-label.eml                 | mailer daemon
+            dsn-status-holds-reply.eml                        | RFC 3464
             mailer-daemon-unbranded-original-to-quoted.eml    | mailer daemon
             mailer-daemon-unbranded-recipient-in-sentence.eml | mailer daemon
             mailgun-blocked.eml                               | Mailgun (RFC 3464)
@@ -515,6 +519,8 @@ class BounceFixtureClassificationTests {
             lastresort-recipient-after-label.eml | mira.lund@elderbay.example
             lastresort-returned-to-only.eml | rosa.pike@cloverdale.example
             lastresort-x-failed-recipients-only.eml | otto.vogt@thistle-host.example
+            lastresort-unknown-user-label.eml | tove.sand@larkspur-net.example
+            dsn-status-holds-reply.eml | wim.blok@primrose-mail.example
             mailer-daemon-unbranded-original-to-quoted.eml | hugh.lane@hollybrook.example
             mailer-daemon-unbranded-recipient-in-sentence.eml | gale.winter@hollybrook.example
             dsn-final-recipient-without-domain.eml | ella.frost@juniper-isp.example
