@@ -41,6 +41,7 @@ class BounceFixtureClassificationTests {
             amazonses-plain-user-unknown.eml                  | gus.wells@harborview.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.harborview.example                         | true
             amazonses-sns-json-bare.eml                       | nora.bell@harborview.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | 192.0.2.71                                    | true
             amazonses-sns-json-envelope.eml                   | otto.reed@harborview.example          | POLICY         | BLOCKED            | UNKNOWN | 192.0.2.71                                    | false
+            amazonses-sns-json-unsubscribe-footer.eml         | lea.marsh@harborview.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | 192.0.2.71                                    | true
             amazonworkmail-mailbox-full.eml                   | bo.grant@tidewater.example            | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mx.tidewater.example                          | false
             amazonworkmail-user-unknown.eml                   | kim.lowe@tidewater.example            | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.tidewater.example                          | true
             aol-rate-limited.eml                              | gran.june@aol.example                 | TRANSIENT      | RATE_LIMITED       | UNKNOWN | sonic310-12.consmr.mail.ne1.yahoo.com         | false
@@ -283,6 +284,7 @@ class BounceFixtureClassificationTests {
             amazonses-plain-user-unknown.eml                  | Amazon SES (email)
             amazonses-sns-json-bare.eml                       | Amazon SES (SNS notification)
             amazonses-sns-json-envelope.eml                   | Amazon SES (SNS notification)
+            amazonses-sns-json-unsubscribe-footer.eml         | Amazon SES (SNS notification)
             amazonworkmail-mailbox-full.eml                   | Amazon WorkMail (RFC 3464)
             amazonworkmail-user-unknown.eml                   | Amazon WorkMail (RFC 3464)
             aol-rate-limited.eml                              | AOL
@@ -521,6 +523,7 @@ class BounceFixtureClassificationTests {
             lastresort-x-failed-recipients-only.eml | otto.vogt@thistle-host.example
             lastresort-unknown-user-label.eml | tove.sand@larkspur-net.example
             dsn-status-holds-reply.eml | wim.blok@primrose-mail.example
+            amazonses-sns-json-unsubscribe-footer.eml | lea.marsh@harborview.example
             mailer-daemon-unbranded-original-to-quoted.eml | hugh.lane@hollybrook.example
             mailer-daemon-unbranded-recipient-in-sentence.eml | gale.winter@hollybrook.example
             dsn-final-recipient-without-domain.eml | ella.frost@juniper-isp.example

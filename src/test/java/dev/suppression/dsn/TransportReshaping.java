@@ -126,6 +126,20 @@ enum TransportReshaping {
                 + headers.substring(subject.end());
     })),
     UTF8_DECLARED(text -> declaring(text, "utf-8")),
+    EIGHT_BIT_UTF8_SIGNATURE_ADDED(text -> withFirstTextLeaf(text, (headers, body) -> {
+        var type = Pattern.compile("(?im)^Content-Type:[ \\t]*(.*(?:\\n[ \\t].*)*)\\n").matcher(headers);
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(body)) {
+            return null;
+        }
+        var signature = new String("\n-- \nService de messagerie · Mail-Zustellung · メール配送システム\n"
+                .getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        var newHeaders = type.find() ? headers.substring(0, type.start()) + "Content-Type: text/plain; charset=utf-8\n"
+                + headers.substring(type.end()) : headers + "Content-Type: text/plain; charset=utf-8\n";
+        var end = body.stripTrailing();
+        return withoutTransferEncoding(newHeaders) + "Content-Transfer-Encoding: 8bit\n\n" + end + "\n" + signature;
+    })),
+    TRAILING_WHITESPACE_ON_TEXT_LINES(text -> withFirstTextLeaf(text, (headers, body) ->
+            headers + "\n" + body.replaceAll("(?m)(?<=\\S)$", " "))),
     ISO_2022_JP_DECLARED(text -> declaring(text, "iso-2022-jp")),
     SHIFT_JIS_DECLARED(text -> declaring(text, "Shift_JIS")),
     ORIGINAL_MESSAGE_MISSING(text -> withTopMultipart(text, m -> {
