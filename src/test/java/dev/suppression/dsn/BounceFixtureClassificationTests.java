@@ -74,6 +74,7 @@ class BounceFixtureClassificationTests {
             dsn-policy-block.eml                              | accounts@contoso-fabrics.example      | POLICY         | BLOCKED            | DATA    | mx.contoso-fabrics.example                    | false
             dsn-rate-limited-delayed.eml                      | pat.jones@yahoo.example               | TRANSIENT      | RATE_LIMITED       | MAIL    | mta7.am0.yahoodns.example                     | false
             dsn-sender-rejected.eml                           | it@wingtip-toys.example               | POLICY         | SENDER_REJECTED    | RCPT    | mail.wingtip-toys.example                     | false
+            dsn-status-part-relabelled-text-plain.eml         | nell.greer@hawthorn-isp.example       | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | store.hawthorn-isp.example                    | true
             dsn-spam-detected.eml                             | tom.baker@contoso-gw.example          | POLICY         | SPAM_DETECTED      | DATA    | aspmx.l.google.com                            | false
             dsn-without-action.eml                            | finn.hay@juniper-isp.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx2.juniper-isp.example                       | true
             dutch.eml                                         | sanne.devries@voorbeeld-bv.example    | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.voorbeeld-bv.example                       | true
@@ -315,6 +316,7 @@ class BounceFixtureClassificationTests {
             dsn-policy-block.eml                              | Sendmail (RFC 3464)
             dsn-rate-limited-delayed.eml                      | Postfix (RFC 3464)
             dsn-sender-rejected.eml                           | Postfix (RFC 3464)
+            dsn-status-part-relabelled-text-plain.eml         | Postfix (RFC 3464)
             dsn-spam-detected.eml                             | Postfix (RFC 3464)
             dsn-without-action.eml                            | RFC 3464
             dutch.eml                                         | Dutch
@@ -367,7 +369,7 @@ class BounceFixtureClassificationTests {
             lastresort-angle-address-near-failure-words.eml   | mailer daemon
             lastresort-final-recipient-display-name.eml       | RFC 3464
             lastresort-final-recipient-without-type.eml       | RFC 3464
-            lastresort-flattened-final-recipient-without-type.eml | mailer daemon
+            lastresort-flattened-final-recipient-without-type.eml | RFC 3464
             lastresort-original-recipient-in-text.eml         | mailer daemon
             lastresort-recipient-after-label.eml              | mailer daemon
             lastresort-returned-to-only.eml                   | mailer daemon
@@ -524,6 +526,7 @@ class BounceFixtureClassificationTests {
             lastresort-unknown-user-label.eml | tove.sand@larkspur-net.example
             dsn-status-holds-reply.eml | wim.blok@primrose-mail.example
             amazonses-sns-json-unsubscribe-footer.eml | lea.marsh@harborview.example
+            dsn-status-part-relabelled-text-plain.eml | nell.greer@hawthorn-isp.example
             mailer-daemon-unbranded-original-to-quoted.eml | hugh.lane@hollybrook.example
             mailer-daemon-unbranded-recipient-in-sentence.eml | gale.winter@hollybrook.example
             dsn-final-recipient-without-domain.eml | ella.frost@juniper-isp.example

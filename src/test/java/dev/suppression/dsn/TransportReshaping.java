@@ -142,6 +142,13 @@ enum TransportReshaping {
             headers + "\n" + body.replaceAll("(?m)(?<=\\S)$", " "))),
     ISO_2022_JP_DECLARED(text -> declaring(text, "iso-2022-jp")),
     SHIFT_JIS_DECLARED(text -> declaring(text, "Shift_JIS")),
+    DELIVERY_STATUS_LABELLED_TEXT_PLAIN(text -> withEveryPart(text, part -> {
+        var headers = headersOf(part);
+        if (!contentType(headers).startsWith("message/delivery-status") || carriesAReport(bodyOf(part))) {
+            return null;
+        }
+        return headers.replaceAll("(?im)^(Content-Type:[ \\t]*)message/delivery-status", "$1text/plain") + "\n" + bodyOf(part);
+    })),
     ORIGINAL_MESSAGE_MISSING(text -> withTopMultipart(text, m -> {
         var kept = m.parts.stream().filter(p -> !isReturnedOriginal(p) || carriesAReport(p)).toList();
         if (kept.size() == m.parts.size() || kept.isEmpty()) {
