@@ -140,6 +140,22 @@ enum TransportReshaping {
     })),
     TRAILING_WHITESPACE_ON_TEXT_LINES(text -> withFirstTextLeaf(text, (headers, body) ->
             headers + "\n" + body.replaceAll("(?m)(?<=\\S)$", " "))),
+    NOTICE_AS_HTML_ONLY(text -> withFirstTextLeaf(text, (headers, body) -> {
+        var type = Pattern.compile("(?im)^Content-Type:[ \\t]*(.*(?:\\n[ \\t].*)*)\\n").matcher(headers);
+        var charset = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)").matcher(contentType(headers));
+        var label = charset.find() ? charset.group(1) : "us-ascii";
+        var html = new StringBuilder("<html><head><meta charset=\"" + label + "\"></head><body>\n");
+        for (var line : body.split("\n", -1)) {
+            // indentation kept as no-break spaces, the way mail clients turn plain text into HTML
+            var indent = line.length() - line.stripLeading().length();
+            html.append("&nbsp;".repeat(indent)).append(line.stripLeading().replace("&", "&amp;").replace("<", "&lt;")
+                    .replace(">", "&gt;")).append("<br>\n");
+        }
+        html.append("</body></html>\n");
+        var newHeaders = type.find() ? headers.substring(0, type.start()) + "Content-Type: text/html; charset=" + label
+                + "\n" + headers.substring(type.end()) : headers + "Content-Type: text/html; charset=" + label + "\n";
+        return newHeaders + "\n" + html;
+    })),
     ISO_2022_JP_DECLARED(text -> declaring(text, "iso-2022-jp")),
     SHIFT_JIS_DECLARED(text -> declaring(text, "Shift_JIS")),
     DELIVERY_STATUS_LABELLED_TEXT_PLAIN(text -> withEveryPart(text, part -> {
