@@ -12,11 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
  * An Amazon SES bounce delivered as an email whose body is the SNS notification: the JSON SES publishes
  * ({@code notificationType} or {@code eventType} "Bounce", {@code bounce.bouncedRecipients[]}), bare or wrapped in
  * the SNS envelope whose {@code Message} holds it as a string. Mailbox subscriptions to an SNS topic deliver
- * exactly that.
+ * exactly that, the "email" protocol with an unsubscribe footer after it.
  */
 final class AmazonSesNotificationLayout implements BounceLayout {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final int MAX_JSON = 1024 * 1024;
 
     @Override
@@ -39,7 +40,14 @@ final class AmazonSesNotificationLayout implements BounceLayout {
         }
         JsonNode notification;
         try {
-            notification = JSON.readTree(text);
+            // SNS's "email" protocol appends an unsubscribe footer after the JSON, and list servers add their own:
+            // the notification is the first JSON value of the body, whatever follows it.
+            try (var parser = JSON.createParser(text)) {
+                notification = JSON.readTree(parser);
+            }
+            if (notification == null) {
+                return List.of();
+            }
             if (notification.path("Message").isString()) {
                 notification = JSON.readTree(notification.path("Message").stringValue());
             }

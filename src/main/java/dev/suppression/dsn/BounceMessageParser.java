@@ -57,7 +57,8 @@ final class BounceMessageParser {
     private static final int HEADER_SCAN_LIMIT = 64 * 1024;
     private static final Pattern INLINE_REPORT_FIELD =
             Pattern.compile("(?im)^(?:reporting-mta|original-envelope-id|final-recipient|original-recipient)\\s*:");
-    private static final Pattern INLINE_FINAL_RECIPIENT = Pattern.compile("(?im)^final-recipient\\s*:\\s*\\S+;\\s*\\S+@");
+    private static final Pattern INLINE_FINAL_RECIPIENT =
+            Pattern.compile("(?im)^final-recipient[ \\t]*:[^\\r\\n@]{0,200}@");
 
     /**
      * Reads one message as received.
@@ -101,7 +102,7 @@ final class BounceMessageParser {
         var fromMailerDaemon = fromMailerDaemon(headers);
         var bounce = BounceText.of(headers, parts, notificationText(parts), fromMailerDaemon);
         var status = parts.first("message/delivery-status", "message/global-delivery-status")
-                .map(MessageParts.Section::text).or(() -> inlineReport(bounce));
+                .map(MessageParts.Section::text).or(() -> relabelledReport(parts)).or(() -> inlineReport(bounce));
         List<String> skipped = List.of();
         if (status.isPresent()) {
             var report = DeliveryStatusReport.parse(status.get());
@@ -125,8 +126,11 @@ final class BounceMessageParser {
         if (reading.isPresent()) {
             return message(reading.get().layout().name(), reading.get().recipients(), parts, headers, bounce, date);
         }
-        if (fromMailerDaemon) {
-            var recipients = BounceLayouts.MAILER_DAEMON.recipients(bounce);
+        if (fromMailerDaemon || status.isPresent()) {
+            var recipients = fromMailerDaemon ? BounceLayouts.MAILER_DAEMON.recipients(bounce) : List.<FailedRecipient>of();
+            if (recipients.isEmpty()) {
+                recipients = PlainTextBounce.lastResort(bounce);
+            }
             if (!recipients.isEmpty()) {
                 return message(BounceLayouts.MAILER_DAEMON.name(), recipients, parts, headers, bounce, date);
             }
@@ -160,6 +164,26 @@ final class BounceMessageParser {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(text.substring(start.start()));
+    }
+
+    /**
+     * The delivery-status part of a report whose part a gateway relabelled {@code text/plain} (or sent as
+     * {@code application/octet-stream}): a part other than the first whose text starts with the report's fields.
+     */
+    private static java.util.Optional<String> relabelledReport(MessageParts parts) {
+        var sections = parts.sections();
+        for (int i = 1; i < sections.size(); i++) {
+            var section = sections.get(i);
+            if (!section.type().is("text/plain") && !section.type().is("application/octet-stream")) {
+                continue;
+            }
+            var text = section.text().stripLeading();
+            var start = INLINE_REPORT_FIELD.matcher(text);
+            if (start.lookingAt() && INLINE_FINAL_RECIPIENT.matcher(text).find()) {
+                return java.util.Optional.of(text);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static void refuseAutomaticReply(Headers headers, BounceText bounce) {
@@ -207,6 +231,10 @@ final class BounceMessageParser {
     }
 
     private static boolean fromMailerDaemon(Headers headers) {
+        // Only a mail system writes X-Failed-Recipients (Exim and many that copied it), and only on a bounce.
+        if (!headers.addresses("X-Failed-Recipients").isEmpty()) {
+            return true;
+        }
         for (var address : headers.addresses("From", "Sender")) {
             var local = address.substring(0, Math.max(address.lastIndexOf('@'), 0)).toLowerCase(Locale.ROOT);
             if (DAEMON_LOCAL_PARTS.contains(local)) {

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param returned     the text from the returned original on (its headers name the message that bounced)
  * @param action       delayed when the text says delivery will be retried, otherwise failed
  * @param reportingMta the host that wrote the bounce: named in its text, else its newest Received or From domain
- * @param ownParties   the addresses in the bounce's own From/To/...: never failed recipients
+ * @param ownParties   the addresses in the bounce's own From/To/... and the returned original's From, Sender,
+ *                     Return-Path and Reply-To (our own sender): never failed recipients
  * @param listed       the addresses {@code X-Failed-Recipients} names: when present, the failed recipients
  */
 record BounceText(Headers headers, String subject, List<String> report, String normalized, String returned,
@@ -44,6 +45,7 @@ record BounceText(Headers headers, String subject, List<String> report, String n
             "received: from");
     private static final Pattern QUOTED_HEADER =
             Pattern.compile("(?i)(from|to|cc|subject|date|message-id|reply-to|mime-version|sender):\\s");
+    private static final Pattern RETURNED_SENDER = Pattern.compile("(?im)^\\s*(?:from|sender|return-path|reply-to):(.{1,300})$");
     private static final Pattern RETURNED_MESSAGE_ID = Pattern.compile("(?im)^\\s*message-id:\\s*(<[^<>\\s]+>)");
     private static final Pattern DELAYED = Pattern.compile("\\b(?:has not yet been delivered|has been delayed|"
             + "delivery delayed|delayed mail|message delayed|this is only a warning|warning only|"
@@ -68,10 +70,39 @@ record BounceText(Headers headers, String subject, List<String> report, String n
         if (reporting == null) {
             reporting = headers.writtenBy();
         }
-        var ownParties = headers.addresses("From", "To", "Cc", "Sender", "Reply-To", "Return-Path");
+        var ownParties = new java.util.LinkedHashSet<>(headers.addresses("From", "To", "Cc", "Sender", "Reply-To",
+                "Return-Path"));
+        ownParties.addAll(returnedSenders(parts, returned));
         var listed = headers.addresses("X-Failed-Recipients");
         return new BounceText(headers, subject, List.copyOf(report), normalized, returned, action, reporting,
-                ownParties, listed, parts, fromMailerDaemon);
+                Set.copyOf(ownParties), listed, parts, fromMailerDaemon);
+    }
+
+    /**
+     * Who sent the returned original, from its part or its quoted headers: the sender the bounce goes back to, so
+     * never the recipient that failed, however near a failure word the notice names it.
+     */
+    private static Set<String> returnedSenders(MessageParts parts, String returned) {
+        var senders = new java.util.LinkedHashSet<String>();
+        parts.first("message/rfc822", "text/rfc822-headers", "message/rfc822-headers").ifPresent(section -> {
+            for (var name : List.of("From", "Sender", "Return-Path", "Reply-To")) {
+                var value = section.headers().getHeader(name, ",");
+                if (value != null) {
+                    var m = PlainTextBounce.ANY_ADDRESS.matcher(value);
+                    while (m.find()) {
+                        senders.add(m.group().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        });
+        var quoted = RETURNED_SENDER.matcher(returned);
+        while (quoted.find() && senders.size() < 16) {
+            var m = PlainTextBounce.ANY_ADDRESS.matcher(quoted.group(1));
+            while (m.find()) {
+                senders.add(m.group().toLowerCase(Locale.ROOT));
+            }
+        }
+        return senders;
     }
 
     String reportText() {

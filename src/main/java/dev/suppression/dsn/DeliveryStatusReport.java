@@ -28,6 +28,8 @@ record DeliveryStatusReport(List<FailedRecipient> failed, List<String> skipped) 
 
     private static final Pattern FIELD = Pattern.compile("([!-9;-~]+)[ \\t]*:(.*)");
     private static final Pattern TYPE_PREFIX = Pattern.compile("^[A-Za-z][A-Za-z0-9-]*[ \\t]*;[ \\t]*");
+    private static final Pattern QUOTED_LOCAL_PART = Pattern.compile("\"[^\"]*\"@\\S+");
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<(" + PlainTextBounce.ADDRESS + ")>");
     private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
     private static final int MAX_DIAGNOSTIC = 10_000;
     private static final Set<String> PER_MESSAGE_FIELDS = Set.of("reporting-mta", "dsn-gateway", "received-from-mta",
@@ -105,6 +107,11 @@ record DeliveryStatusReport(List<FailedRecipient> failed, List<String> skipped) 
                 : finalRecipient == null ? "" : finalRecipient;
         var diagnostic = diagnostic(fields.get("diagnostic-code"));
         var reported = fields.get("status") == null ? null : EnhancedStatusCode.find(fields.get("status")).orElse(null);
+        if (diagnostic == null && reported == null && fields.get("status") != null
+                && SmtpReplyCode.find(fields.get("status")).isPresent()) {
+            // "Status: 553 Exceeded maximum inbound message size": a reply where the status code belongs.
+            diagnostic = diagnostic(fields.get("status"));
+        }
         var status = effectiveStatus(action, reported, diagnostic);
         var smtpCode = diagnostic == null ? null : SmtpReplyCode.find(diagnostic).map(SmtpReplyCode::value).orElse(null);
         var remoteMta = host(fields.get("remote-mta"));
@@ -146,7 +153,11 @@ record DeliveryStatusReport(List<FailedRecipient> failed, List<String> skipped) 
         return text.length() <= MAX_DIAGNOSTIC ? text : text.substring(0, MAX_DIAGNOSTIC) + "…";
     }
 
-    /** {@code rfc822; <Jane@Example.org>} -> {@code Jane@Example.org}. */
+    /**
+     * {@code rfc822; <Jane@Example.org>} -> {@code Jane@Example.org}; also what real MTAs write instead: no
+     * address type ({@code <jane@x>}), a type without its semicolon ({@code rfc822 jane@x}), a display name
+     * ({@code "Jane" <jane@x>}).
+     */
     static @Nullable String address(@Nullable String value) {
         if (value == null) {
             return null;
@@ -154,6 +165,16 @@ record DeliveryStatusReport(List<FailedRecipient> failed, List<String> skipped) 
         var address = COMMENT.matcher(TYPE_PREFIX.matcher(value.strip()).replaceFirst("")).replaceAll("").strip();
         if (address.startsWith("<") && address.endsWith(">")) {
             address = address.substring(1, address.length() - 1).strip();
+        }
+        if (address.indexOf('@') > 0 && (address.contains(" ") || address.contains("<"))
+                && !QUOTED_LOCAL_PART.matcher(address).matches()) {
+            var angle = ANGLE_ADDRESS.matcher(address);
+            var bare = PlainTextBounce.ANY_ADDRESS.matcher(address);
+            if (angle.find()) {
+                address = angle.group(1);
+            } else if (bare.find()) {
+                address = bare.group();
+            }
         }
         return address.isEmpty() ? null : address;
     }

@@ -228,6 +228,12 @@ final class MessageParts {
                     i = endClose < 0 ? html.length() : endClose + 1;
                 } else if (LINE_BREAKING_TAG.matcher(tag).matches()) {
                     text.append('\n');
+                    // "<br>" at the end of a source line is one line break, as a mail client shows it, not two
+                    if (html.startsWith("\r\n", i)) {
+                        i += 2;
+                    } else if (i < html.length() && html.charAt(i) == '\n') {
+                        i++;
+                    }
                 }
             }
         }

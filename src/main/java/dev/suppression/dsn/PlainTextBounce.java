@@ -32,7 +32,13 @@ final class PlainTextBounce {
             Pattern.compile("^(\\s*)(?:>>>\\s*|\\*\\s+|-\\s+)?'?<?(?:mailto:)?(" + ADDRESS + ")>?'?(.*)$");
     /** An address inside a sentence that names it as the one the message did not reach. */
     private static final Pattern RECIPIENT_IN_SENTENCE = Pattern.compile("(?iu)(?:\\bto|\\ban|\\bfür|\\bà|recipients?|"
-            + "empfänger|destinataires?|address|adresse|errors)\\s*:?\\s*[\"']?<?(" + ADDRESS + ")");
+            + "empfänger|destinataires?|address|adresse|errors|error-for|unknown user|mailbox is full|delivery failed)\\s*:?\\s*(?:rfc822\\s*;\\s*)?[\"']?<?(" + ADDRESS + ")");
+    /** Words a notice writes next to the address that failed, in any language we read. */
+    private static final Pattern FAILURE_WORDS = Pattern.compile("(?iu)unknown|does not exist|doesn't exist|no such|"
+            + "not found|rejected|refused|invalid|unavailable|undeliverable|could not be delivered|not delivered|"
+            + "failed|failure|disabled|inactive|over quota|quota exceeded|mailbox full|unbekannt|existiert nicht|"
+            + "inconnu|n'existe pas|introuvable|desconocido|no existe|sconosciuto|non esiste");
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<(?:mailto:)?(" + ADDRESS + ")>");
     static final Pattern ANY_ADDRESS = Pattern.compile(ADDRESS);
     private static final Pattern RETURNED_TO = Pattern.compile("(?im)^to:\\s*(.+)$");
     /** A reply code opening an SMTP response: "550 5.1.1 ...", "said: 550-...", "smtp;550 ...", "'550 ...". */
@@ -83,6 +89,35 @@ final class PlainTextBounce {
             recipients.add(recipient(bounce, block.getKey(), block.getValue(), blocks.size() == 1));
         }
         return recipients;
+    }
+
+    /**
+     * The last reading of a bounce no layout and no generic rule found a recipient in, before it is refused: the
+     * one address the notice gives in angle brackets on a line with a failure word ("the mailbox &lt;x@y&gt; is
+     * unknown"), else the one addressee of the returned original. Our own sender and role accounts (the
+     * reporting MTA's postmaster) never count, and neither reading guesses between several candidates.
+     */
+    static List<FailedRecipient> lastResort(BounceText bounce) {
+        var candidates = new LinkedHashSet<String>();
+        for (var line : bounce.report()) {
+            if (!FAILURE_WORDS.matcher(line).find()) {
+                continue;
+            }
+            var m = ANGLE_ADDRESS.matcher(line);
+            while (m.find() && candidates.size() < 2) {
+                if (isRecipient(m.group(1), bounce.ownParties())) {
+                    candidates.add(key(m.group(1)));
+                }
+            }
+        }
+        String address = candidates.size() == 1 ? candidates.getFirst() : null;
+        if (address == null && candidates.isEmpty()) {
+            address = onlyAddresseeOfReturned(bounce);
+        }
+        if (address == null) {
+            return List.of();
+        }
+        return List.of(recipient(bounce, address, List.of(), true));
     }
 
     /** A recipient and the lines about it: the response is the first in its block, else in the whole report. */

@@ -41,6 +41,7 @@ class BounceFixtureClassificationTests {
             amazonses-plain-user-unknown.eml                  | gus.wells@harborview.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.harborview.example                         | true
             amazonses-sns-json-bare.eml                       | nora.bell@harborview.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | 192.0.2.71                                    | true
             amazonses-sns-json-envelope.eml                   | otto.reed@harborview.example          | POLICY         | BLOCKED            | UNKNOWN | 192.0.2.71                                    | false
+            amazonses-sns-json-unsubscribe-footer.eml         | lea.marsh@harborview.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | 192.0.2.71                                    | true
             amazonworkmail-mailbox-full.eml                   | bo.grant@tidewater.example            | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mx.tidewater.example                          | false
             amazonworkmail-user-unknown.eml                   | kim.lowe@tidewater.example            | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.tidewater.example                          | true
             aol-rate-limited.eml                              | gran.june@aol.example                 | TRANSIENT      | RATE_LIMITED       | UNKNOWN | sonic310-12.consmr.mail.ne1.yahoo.com         | false
@@ -73,6 +74,7 @@ class BounceFixtureClassificationTests {
             dsn-policy-block.eml                              | accounts@contoso-fabrics.example      | POLICY         | BLOCKED            | DATA    | mx.contoso-fabrics.example                    | false
             dsn-rate-limited-delayed.eml                      | pat.jones@yahoo.example               | TRANSIENT      | RATE_LIMITED       | MAIL    | mta7.am0.yahoodns.example                     | false
             dsn-sender-rejected.eml                           | it@wingtip-toys.example               | POLICY         | SENDER_REJECTED    | RCPT    | mail.wingtip-toys.example                     | false
+            dsn-status-part-relabelled-text-plain.eml         | nell.greer@hawthorn-isp.example       | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | store.hawthorn-isp.example                    | true
             dsn-spam-detected.eml                             | tom.baker@contoso-gw.example          | POLICY         | SPAM_DETECTED      | DATA    | aspmx.l.google.com                            | false
             dsn-without-action.eml                            | finn.hay@juniper-isp.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx2.juniper-isp.example                       | true
             dutch.eml                                         | sanne.devries@voorbeeld-bv.example    | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.voorbeeld-bv.example                       | true
@@ -123,6 +125,16 @@ class BounceFixtureClassificationTests {
             italian.eml                                       | marco.bianchi@esempio-srl.example     | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.esempio-srl.example                        | true
             kddi-mailbox-full.eml                             | haru.sato@au-mobile.example           | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mx.au-mobile.example                          | false
             kddi-relay-error.eml                              | yui.mori@au-mobile.example            | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.au-mobile.example                          | true
+            lastresort-angle-address-near-failure-words.eml   | piet.kok@juniperhill.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | relay.juniperhill.example                     | true
+            lastresort-final-recipient-display-name.eml       | ulla.berg@marigold-mail.example       | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | relay.marigold-mail.example                   | true
+            lastresort-final-recipient-without-type.eml       | ivo.marx@sorrelpine.example           | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | store.sorrelpine.example                      | true
+            lastresort-flattened-final-recipient-without-type.eml | jana.holm@sorrelpine.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | store.sorrelpine.example                      | true
+            lastresort-original-recipient-in-text.eml         | hugo.brandt@quillfield.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | gw.quillfield.example                         | true
+            lastresort-recipient-after-label.eml              | mira.lund@elderbay.example            | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | post.elderbay.example                         | true
+            lastresort-returned-to-only.eml                   | rosa.pike@cloverdale.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | smtp.cloverdale.example                       | true
+            lastresort-x-failed-recipients-only.eml           | otto.vogt@thistle-host.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.thistle-host.example                     | true
+            lastresort-unknown-user-label.eml                 | tove.sand@larkspur-net.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.larkspur-net.example                       | true
+            dsn-status-holds-reply.eml                        | wim.blok@primrose-mail.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | in.primrose-mail.example                      | true
             mailer-daemon-unbranded-original-to-quoted.eml    | hugh.lane@hollybrook.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.hollybrook.example                         | true
             mailer-daemon-unbranded-recipient-in-sentence.eml | gale.winter@hollybrook.example        | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.hollybrook.example                         | true
             mailgun-blocked.eml                               | dee.ward@quarrypoint.example          | POLICY         | BLOCKED            | UNKNOWN | mx.quarrypoint.example                        | false
@@ -273,6 +285,7 @@ class BounceFixtureClassificationTests {
             amazonses-plain-user-unknown.eml                  | Amazon SES (email)
             amazonses-sns-json-bare.eml                       | Amazon SES (SNS notification)
             amazonses-sns-json-envelope.eml                   | Amazon SES (SNS notification)
+            amazonses-sns-json-unsubscribe-footer.eml         | Amazon SES (SNS notification)
             amazonworkmail-mailbox-full.eml                   | Amazon WorkMail (RFC 3464)
             amazonworkmail-user-unknown.eml                   | Amazon WorkMail (RFC 3464)
             aol-rate-limited.eml                              | AOL
@@ -303,6 +316,7 @@ class BounceFixtureClassificationTests {
             dsn-policy-block.eml                              | Sendmail (RFC 3464)
             dsn-rate-limited-delayed.eml                      | Postfix (RFC 3464)
             dsn-sender-rejected.eml                           | Postfix (RFC 3464)
+            dsn-status-part-relabelled-text-plain.eml         | Postfix (RFC 3464)
             dsn-spam-detected.eml                             | Postfix (RFC 3464)
             dsn-without-action.eml                            | RFC 3464
             dutch.eml                                         | Dutch
@@ -352,6 +366,16 @@ class BounceFixtureClassificationTests {
             italian.eml                                       | Italian
             kddi-mailbox-full.eml                             | au by KDDI
             kddi-relay-error.eml                              | au by KDDI
+            lastresort-angle-address-near-failure-words.eml   | mailer daemon
+            lastresort-final-recipient-display-name.eml       | RFC 3464
+            lastresort-final-recipient-without-type.eml       | RFC 3464
+            lastresort-flattened-final-recipient-without-type.eml | RFC 3464
+            lastresort-original-recipient-in-text.eml         | mailer daemon
+            lastresort-recipient-after-label.eml              | mailer daemon
+            lastresort-returned-to-only.eml                   | mailer daemon
+            lastresort-x-failed-recipients-only.eml           | mailer daemon
+            lastresort-unknown-user-label.eml                 | mailer daemon
+            dsn-status-holds-reply.eml                        | RFC 3464
             mailer-daemon-unbranded-original-to-quoted.eml    | mailer daemon
             mailer-daemon-unbranded-recipient-in-sentence.eml | mailer daemon
             mailgun-blocked.eml                               | Mailgun (RFC 3464)
@@ -491,6 +515,18 @@ class BounceFixtureClassificationTests {
             italian.eml                  | marco.bianchi@esempio-srl.example
             portuguese.eml               | joao.souza@exemplo-lda.example
             dutch.eml                    | sanne.devries@voorbeeld-bv.example
+            lastresort-angle-address-near-failure-words.eml | piet.kok@juniperhill.example
+            lastresort-final-recipient-display-name.eml | ulla.berg@marigold-mail.example
+            lastresort-final-recipient-without-type.eml | ivo.marx@sorrelpine.example
+            lastresort-flattened-final-recipient-without-type.eml | jana.holm@sorrelpine.example
+            lastresort-original-recipient-in-text.eml | hugo.brandt@quillfield.example
+            lastresort-recipient-after-label.eml | mira.lund@elderbay.example
+            lastresort-returned-to-only.eml | rosa.pike@cloverdale.example
+            lastresort-x-failed-recipients-only.eml | otto.vogt@thistle-host.example
+            lastresort-unknown-user-label.eml | tove.sand@larkspur-net.example
+            dsn-status-holds-reply.eml | wim.blok@primrose-mail.example
+            amazonses-sns-json-unsubscribe-footer.eml | lea.marsh@harborview.example
+            dsn-status-part-relabelled-text-plain.eml | nell.greer@hawthorn-isp.example
             mailer-daemon-unbranded-original-to-quoted.eml | hugh.lane@hollybrook.example
             mailer-daemon-unbranded-recipient-in-sentence.eml | gale.winter@hollybrook.example
             dsn-final-recipient-without-domain.eml | ella.frost@juniper-isp.example
