@@ -14,11 +14,18 @@ interface EspList {
     /** The provider's name, as in {@code POST /webhooks/{provider}} and {@code origin provider:<name>}. */
     String provider();
 
+    /** This provider's settings block. */
+    ProviderSyncSettings.Connection connection();
+
     /** Off until its key is configured. */
-    boolean connected();
+    default boolean connected() {
+        return connection().connected();
+    }
 
     /** Whether our suppressions are added to this list (the API can, and the settings want it). */
-    boolean addsOnSuppress();
+    default boolean addsOnSuppress() {
+        return connection().addOnSuppress();
+    }
 
     /** Removes the address from every list of this provider it can be on. */
     Outcome remove(ListedAddress address) throws ProviderHttp.CallFailed;

@@ -45,13 +45,8 @@ class MailgunList implements EspList {
     }
 
     @Override
-    public boolean connected() {
-        return settings.connected();
-    }
-
-    @Override
-    public boolean addsOnSuppress() {
-        return settings.addOnSuppress();
+    public ProviderSyncSettings.Connection connection() {
+        return settings;
     }
 
     private List<String> domains() {

@@ -38,13 +38,8 @@ class PostmarkList implements EspList {
     }
 
     @Override
-    public boolean connected() {
-        return settings.connected();
-    }
-
-    @Override
-    public boolean addsOnSuppress() {
-        return settings.addOnSuppress();
+    public ProviderSyncSettings.Connection connection() {
+        return settings;
     }
 
     @Override

@@ -58,6 +58,13 @@ public record ProviderSyncSettings(
         return new Backoff(firstRetry, maxRetry);
     }
 
+    /** What every provider's block says: whether its key is set (connected), and whether ours are added to it. */
+    interface Connection {
+        boolean connected();
+
+        boolean addOnSuppress();
+    }
+
     private static String hidden(@Nullable String secret) {
         return secret == null || secret.isBlank() ? "unset" : "(set)";
     }
@@ -72,9 +79,15 @@ public record ProviderSyncSettings(
      * @param apiKey  an API key with Suppressions full access; unset: not connected
      * @param baseUrl {@code https://api.sendgrid.com}, or {@code https://api.eu.sendgrid.com} for EU subusers
      */
-    public record SendGrid(@Nullable String apiKey, @NotNull @DefaultValue("https://api.sendgrid.com") URI baseUrl) {
-        boolean connected() {
+    public record SendGrid(@Nullable String apiKey, @NotNull @DefaultValue("https://api.sendgrid.com") URI baseUrl) implements Connection {
+        public boolean connected() {
             return present(apiKey);
+        }
+
+        /** SendGrid's v3 API removes from these lists but has no endpoint to add to them. */
+        @Override
+        public boolean addOnSuppress() {
+            return false;
         }
 
         @Override
@@ -93,8 +106,8 @@ public record ProviderSyncSettings(
     public record Postmark(@Nullable String serverToken,
                            @NotNull @DefaultValue("https://api.postmarkapp.com") URI baseUrl,
                            @NotNull @DefaultValue("outbound") List<String> messageStreams,
-                           @DefaultValue("true") boolean addOnSuppress) {
-        boolean connected() {
+                           @DefaultValue("true") boolean addOnSuppress) implements Connection {
+        public boolean connected() {
             return present(serverToken) && !messageStreams.isEmpty();
         }
 
@@ -114,8 +127,8 @@ public record ProviderSyncSettings(
      */
     public record Mailgun(@Nullable String apiKey, @NotNull @DefaultValue("https://api.mailgun.net") URI baseUrl,
                           @NotNull @DefaultValue("") List<String> domains,
-                          @DefaultValue("true") boolean addOnSuppress) {
-        boolean connected() {
+                          @DefaultValue("true") boolean addOnSuppress) implements Connection {
+        public boolean connected() {
             return present(apiKey) && domains.stream().anyMatch(d -> !d.isBlank());
         }
 
@@ -133,8 +146,8 @@ public record ProviderSyncSettings(
      * @param baseUrl {@code https://api.sparkpost.com}, or {@code https://api.eu.sparkpost.com}
      */
     public record SparkPost(@Nullable String apiKey, @NotNull @DefaultValue("https://api.sparkpost.com") URI baseUrl,
-                            @DefaultValue("true") boolean addOnSuppress) {
-        boolean connected() {
+                            @DefaultValue("true") boolean addOnSuppress) implements Connection {
+        public boolean connected() {
             return present(apiKey);
         }
 
@@ -146,8 +159,8 @@ public record ProviderSyncSettings(
 
     /** Resend's team suppression list (a beta API). */
     public record Resend(@Nullable String apiKey, @NotNull @DefaultValue("https://api.resend.com") URI baseUrl,
-                         @DefaultValue("true") boolean addOnSuppress) {
-        boolean connected() {
+                         @DefaultValue("true") boolean addOnSuppress) implements Connection {
+        public boolean connected() {
             return present(apiKey);
         }
 
@@ -164,8 +177,8 @@ public record ProviderSyncSettings(
      */
     public record Ses(@Nullable String accessKeyId, @Nullable String secretAccessKey,
                       @NotNull @DefaultValue("us-east-1") String region, @Nullable URI baseUrl,
-                      @DefaultValue("true") boolean addOnSuppress) {
-        boolean connected() {
+                      @DefaultValue("true") boolean addOnSuppress) implements Connection {
+        public boolean connected() {
             return present(accessKeyId) && present(secretAccessKey);
         }
 

@@ -36,13 +36,8 @@ class ResendList implements EspList {
     }
 
     @Override
-    public boolean connected() {
-        return settings.connected();
-    }
-
-    @Override
-    public boolean addsOnSuppress() {
-        return settings.addOnSuppress();
+    public ProviderSyncSettings.Connection connection() {
+        return settings;
     }
 
     @Override

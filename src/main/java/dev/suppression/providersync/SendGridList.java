@@ -37,13 +37,8 @@ class SendGridList implements EspList {
     }
 
     @Override
-    public boolean connected() {
-        return settings.connected();
-    }
-
-    @Override
-    public boolean addsOnSuppress() {
-        return false;
+    public ProviderSyncSettings.Connection connection() {
+        return settings;
     }
 
     @Override

@@ -41,13 +41,8 @@ class SesList implements EspList {
     }
 
     @Override
-    public boolean connected() {
-        return settings.connected();
-    }
-
-    @Override
-    public boolean addsOnSuppress() {
-        return settings.addOnSuppress();
+    public ProviderSyncSettings.Connection connection() {
+        return settings;
     }
 
     @Override

@@ -37,13 +37,8 @@ class SparkPostList implements EspList {
     }
 
     @Override
-    public boolean connected() {
-        return settings.connected();
-    }
-
-    @Override
-    public boolean addsOnSuppress() {
-        return settings.addOnSuppress();
+    public ProviderSyncSettings.Connection connection() {
+        return settings;
     }
 
     @Override
