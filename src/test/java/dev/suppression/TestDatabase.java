@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -65,6 +67,35 @@ public class TestDatabase {
             @Override
             public String getJdbcUrl() {
                 return container.getJdbcUrl();
+            }
+        };
+    }
+
+    /**
+     * A new, empty database on the run's server, for a test whose background work must not meet another
+     * context's (a context kept in Spring's test cache goes on polling the tables it shares).
+     */
+    public static JdbcConnectionDetails freshDatabase(String prefix) {
+        var shared = sharedConnection();
+        var name = prefix + "_" + Long.toHexString(System.nanoTime());
+        var admin = new SimpleDriverDataSource(new org.postgresql.Driver(), shared.getJdbcUrl(), shared.getUsername(),
+                shared.getPassword());
+        JdbcClient.create(admin).sql("create database " + name).update();
+        var url = shared.getJdbcUrl().replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return shared.getUsername();
+            }
+
+            @Override
+            public String getPassword() {
+                return shared.getPassword();
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return url;
             }
         };
     }

@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
         "suppression.provider-sync.poll-interval=100ms",
         "suppression.provider-sync.first-retry=200ms",
         "suppression.provider-sync.resend.add-on-suppress=false"})
-@Import({TestDatabase.class, TestDns.class})
+@Import({TestDatabase.class, TestDns.class, OwnDatabase.class})
 class ConsoleProviderStatusTests {
 
     private static final FakeEsps esps = new FakeEsps();

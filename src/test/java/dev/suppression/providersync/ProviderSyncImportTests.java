@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code add-on-suppress=false}), so the imported addresses are not pushed to the other lists.
  */
 @IntegrationTest
+@Import(OwnDatabase.class)
 class ProviderSyncImportTests {
 
     static final FakeEsps esps = new FakeEsps();

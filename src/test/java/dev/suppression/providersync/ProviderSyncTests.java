@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * check and the history show it, and how an import pages each API.
  */
 @IntegrationTest
+@Import(OwnDatabase.class)
 class ProviderSyncTests {
 
     static final FakeEsps esps = new FakeEsps();

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,13 +44,13 @@ class ReadmeWalkthroughTests {
 
     @BeforeAll
     void startTheDevServiceOnAFreshDatabase() {
-        var database = freshDatabase();
+        var database = TestDatabase.freshDatabase("readme");
         service = new SpringApplicationBuilder(SuppressionServiceApplication.class).run(DevSuppressionService.withDevSettings(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.url=" + database.getJdbcUrl(),
+                "--spring.datasource.username=" + database.getUsername(),
+                "--spring.datasource.password=" + database.getPassword(),
                 "--spring.main.banner-mode=off"));
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         base = "http://127.0.0.1:" + port;
@@ -189,18 +187,6 @@ class ReadmeWalkthroughTests {
         var first = command.lines().findFirst().orElse("").strip();
         return first.length() > 90 ? first.substring(0, 90) + "…" : first;
     }
-
-    private static Database freshDatabase() {
-        var shared = TestDatabase.sharedConnection();
-        var name = "readme_" + Long.toHexString(System.nanoTime());
-        var admin = new SimpleDriverDataSource(new org.postgresql.Driver(), shared.getJdbcUrl(), shared.getUsername(),
-                shared.getPassword());
-        JdbcClient.create(admin).sql("create database " + name).update();
-        var url = shared.getJdbcUrl().replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
-        return new Database(url, shared.getUsername(), shared.getPassword());
-    }
-
-    private record Database(String url, String username, String password) { }
 
     private record Output(int exitCode, String stdout, String stderr) { }
 }
