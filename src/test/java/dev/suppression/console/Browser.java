@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver, named by path: Selenium Manager would try to
@@ -50,6 +54,21 @@ public final class Browser {
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5)).pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Clicks a button that sends a form and waits for the page the answer brings. The old page is marked with a
+     * window property and the wait ends when a loaded document without it is there. Waiting for the old
+     * {@code <html>} element to go stale is not enough: while the new document replaces it, Chromium may answer
+     * "node does not belong to the document" instead of a stale reference, and that error sank a CI run. Errors
+     * asked mid-navigation are ignored and asked again.
+     */
+    public static void submit(ChromeDriver driver, WebElement button) {
+        driver.executeScript("window.__consoleTestOldPage = true;");
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.__consoleTestOldPage === undefined && document.readyState === 'complete';")));
     }
 
     /** The whole page, not just the window, as a PNG (the README shows these), taken by Chromium's own capture. */

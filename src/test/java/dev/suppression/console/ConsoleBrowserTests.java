@@ -395,9 +395,7 @@ class ConsoleBrowserTests {
 
     /** Clicks a button that sends a form, and waits for the page the answer brings. */
     private static void submit(WebElement button) {
-        var page = browser.findElement(By.tagName("html"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Browser.submit(browser, button);
     }
 
     private void open(String path) {

@@ -85,7 +85,7 @@ class ConsoleProviderStatusTests {
         open("/console/sign-in");
         browser.findElement(By.id("name")).sendKeys("Grace Hopper");
         browser.findElement(By.id("key")).sendKeys(opsKey);
-        browser.findElement(By.cssSelector("main form button")).click();
+        Browser.submit(browser, browser.findElement(By.cssSelector("main form button")));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/address"));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
             open("/console/address?q=" + URLEncoder.encode(address, StandardCharsets.UTF_8));
