@@ -2,6 +2,7 @@ package dev.suppression.recipientdomain;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,14 +96,34 @@ class BouncedAddresses {
                 .list();
     }
 
-    /** The hosts that refused the domain's addresses since the window opened, most addresses first. */
-    List<String> rejectingHostsSince(String domain, Instant windowStart) {
-        return jdbc.sql("""
-                select rejecting_host || ' (' || count(*) || ')' from domain_bounced_address
-                where domain = :domain and last_bounce_at > :start and rejecting_host is not null
-                group by rejecting_host order by count(*) desc, rejecting_host limit 5
+    /**
+     * For each domain, the hosts that refused its addresses since its window opened, most addresses first (at
+     * most five, each as "host (count)"), in one query. A domain with no known rejecting host is absent.
+     */
+    Map<String, List<String>> rejectingHostsSince(Map<String, Instant> windowStarts) {
+        var result = new HashMap<String, List<String>>();
+        if (windowStarts.isEmpty()) {
+            return result;
+        }
+        var domains = windowStarts.keySet().toArray(String[]::new);
+        var starts = new String[domains.length];
+        for (int i = 0; i < domains.length; i++) {
+            starts[i] = windowStarts.get(domains[i]).toString();
+        }
+        jdbc.sql("""
+                select w.d, h.host
+                from unnest(?::text[], ?::text[]) as w(d, s)
+                cross join lateral (
+                    select rejecting_host || ' (' || count(*) || ')' as host, count(*) as n, rejecting_host
+                    from domain_bounced_address
+                    where domain = w.d and last_bounce_at > w.s::timestamptz and rejecting_host is not null
+                    group by rejecting_host order by count(*) desc, rejecting_host limit 5) h
+                order by w.d, h.n desc, h.rejecting_host
                 """)
-                .param("domain", domain).param("start", Timestamp.from(windowStart))
-                .query(String.class).list();
+                .params(domains, starts)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getString(1), d -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return result;
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,11 @@ public class DomainClusters {
         }
         var counts = bouncedAddresses.countSince(windowStarts);
         var statuses = new HashMap<String, DomainStatus>();
+        // The alerts below name the rejecting hosts: the domains that need them are found first and read in one
+        // query, and their clusters noted in one update, so the domain locks are not held through a round trip
+        // per domain.
+        var pausedNow = new ArrayList<String>();
+        var clusteredNow = new ArrayList<String>();
         for (var name : names) {
             long count = counts.getOrDefault(name, 0L);
             var windowStart = windowStarts.get(name);
@@ -130,17 +136,35 @@ public class DomainClusters {
                 log.warn("Paused domain {}: {} distinct addresses hard-bounced since {}", name, count, windowStart);
                 paused = true;
                 pausedAt = now;
-                events.publishEvent(new DomainPaused(new DomainName(name), count, windowStart, now,
-                        bouncedAddresses.rejectingHostsSince(name, windowStart)));
+                pausedNow.add(name);
             }
             // A cluster noted before this window opened (or before the last resume) was an earlier cluster.
             if (level.compareTo(ClusterLevel.SMALL_CLUSTER) >= 0 && !isExempt
                     && (state.clusterNotedAt() == null || state.clusterNotedAt().isBefore(windowStart))) {
-                rows.noteCluster(name, now);
-                events.publishEvent(new ClusterFormed(new DomainName(name), level, count, windowStart, now,
-                        bouncedAddresses.rejectingHostsSince(name, windowStart)));
+                clusteredNow.add(name);
             }
             statuses.put(name, new DomainStatus(name, level, paused, pausedAt, isExempt, count, windowStart));
+        }
+        if (pausedNow.isEmpty() && clusteredNow.isEmpty()) {
+            return statuses;
+        }
+        rows.noteClusters(clusteredNow.toArray(String[]::new), now);
+        var alerted = new HashMap<String, Instant>();
+        pausedNow.forEach(name -> alerted.put(name, windowStarts.get(name)));
+        clusteredNow.forEach(name -> alerted.put(name, windowStarts.get(name)));
+        var hosts = bouncedAddresses.rejectingHostsSince(alerted);
+        var clustered = new HashSet<>(clusteredNow);
+        for (var name : names) {
+            var status = statuses.get(name);
+            var rejectingHosts = hosts.getOrDefault(name, List.of());
+            if (pausedNow.contains(name)) {
+                events.publishEvent(new DomainPaused(new DomainName(name), status.distinctAddresses(),
+                        status.windowStart(), now, rejectingHosts));
+            }
+            if (clustered.contains(name)) {
+                events.publishEvent(new ClusterFormed(new DomainName(name), status.level(), status.distinctAddresses(),
+                        status.windowStart(), now, rejectingHosts));
+            }
         }
         return statuses;
     }

@@ -90,9 +90,12 @@ class DomainRows {
                 .params(Timestamp.from(now), domain).update() == 1;
     }
 
-    /** Marks the domain's current cluster as seen, so that its lookup and alert happen once. */
-    void noteCluster(String domain, Instant now) {
-        jdbc.sql("update recipient_domain set cluster_noted_at = ? where domain = ?")
-                .params(Timestamp.from(now), domain).update();
+    /** Marks the domains' current clusters as seen, so that each one's lookup and alert happen once. */
+    void noteClusters(String[] domains, Instant now) {
+        if (domains.length == 0) {
+            return;
+        }
+        jdbc.sql("update recipient_domain set cluster_noted_at = ? where domain = any(?)")
+                .params(Timestamp.from(now), domains).update();
     }
 }
