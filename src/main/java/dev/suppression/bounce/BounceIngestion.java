@@ -138,10 +138,6 @@ public class BounceIngestion {
                     diagnoses[i].detail(),
                     countsAsHardBounce(valid.report(), diagnoses[i].classification()), valid.raw());
         }).toList());
-        // The evidence is stored before the domain locks are taken: the heaviest statement of the batch then
-        // never holds a lock another batch waits for. A batch waiting on another's event ids holds no domain
-        // lock yet, so the two kinds of wait cannot form a cycle.
-        domains.lock(domainsToLock);
         var hardBounces = new ArrayList<HardBounce>();
         var tallied = new ArrayList<Tally>();
         for (int k = 0; k < bounceOrder.size(); k++) {
@@ -155,10 +151,16 @@ public class BounceIngestion {
                         responseText(report), report.rejectingHost(), stored[k], actorFor(report)));
             }
         }
+        var domainBounces = hardBounces.stream().map(b -> new DomainBounce(b.address().domain(),
+                b.address().value(), b.occurredAt(), b.response(), b.rejectingHost())).toList();
+        // The evidence and the bounced addresses are stored before the domain locks are taken: the heaviest
+        // statements of the batch then never hold a lock another batch waits for. A batch waiting on another's
+        // event ids or address rows holds no domain lock yet, so the two kinds of wait cannot form a cycle.
+        domains.recordBouncedAddresses(domainBounces);
+        var locked = domains.lock(domainsToLock);
         // The whole batch's hard bounces in a handful of statements: the rules still run one bounce at a time.
         suppressions.applyHardBounces(hardBounces);
-        domains.recordHardBounces(hardBounces.stream().map(b -> new DomainBounce(b.address().domain(),
-                b.address().value(), b.occurredAt(), b.response(), b.rejectingHost())).toList());
+        domains.recordHardBounces(locked, domainBounces);
         for (int index : order) {
             if (results[index] != null) {
                 continue;

@@ -67,52 +67,72 @@ public class DomainClusters {
     /**
      * Takes the row lock of each domain, in name order so that two transactions locking overlapping
      * sets can never deadlock. Must run inside the caller's transaction.
+     *
+     * @return the locked domains, each with its pause state as read under the lock
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lock(Collection<DomainName> names) {
+    public LockedDomains lock(Collection<DomainName> names) {
         if (names.isEmpty()) {
-            return;
+            return LockedDomains.NONE;
         }
         Set<String> sorted = new TreeSet<>();
         names.forEach(n -> sorted.add(n.value()));
         var lockOrder = sorted.toArray(String[]::new);
         rows.insertMissing(lockOrder);
-        rows.lockInOrder(lockOrder);
+        return new LockedDomains(rows.lockInOrder(lockOrder));
     }
 
     /**
-     * Counts a batch of hard bounces at domains already locked by {@link #lock(Collection)}, and pauses each
-     * domain that now shows a pattern. The same as counting them one by one: an address only ever enters
-     * a window or moves later in it, so a domain's count can only grow through the batch, and it reaches the
-     * threshold after the batch if and only if it reached it at some bounce of the batch.
-     *
-     * @return the status of each domain after the batch, by domain name
+     * Records which addresses of each domain hard-bounced, and when, before the domains are locked: the cluster
+     * count is read only under the lock ({@link #recordHardBounces}), and a row another batch has written but not
+     * committed is not counted by anyone until it commits, so the counts come out as if the batches ran one
+     * after the other. Writing them first keeps the statement out of the time a batch holds its domain locks.
+     * It waits only on rows of other batches that are at this same step or later, which never wait on this
+     * batch's locks, so it cannot close a cycle with the domain locks. One row per (domain, address): the
+     * latest bounce wins, the later one on a tie, as serial upserts do.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<String, DomainStatus> recordHardBounces(List<DomainBounce> bounces) {
+    public void recordBouncedAddresses(List<DomainBounce> bounces) {
         if (bounces.isEmpty()) {
-            return Map.of();
+            return;
         }
-        // One row per (domain, address): the latest bounce wins, the later one on a tie, as serial upserts do.
         var latest = new LinkedHashMap<String, DomainBounce>();
         for (var bounce : bounces) {
             latest.merge(bounce.domain().value() + "\u0000" + bounce.address(), bounce,
                     (kept, next) -> next.occurredAt().isBefore(kept.occurredAt()) ? kept : next);
         }
         bouncedAddresses.recordAll(List.copyOf(latest.values()));
-
-        var names = bounces.stream().map(b -> b.domain().value()).distinct().sorted().toArray(String[]::new);
         // A domain with a hard-bounced address may now answer other than "unseen": the check must ask the database.
-        checkIndex.noteDomains(List.of(names));
-        var states = rows.pauseStates(names);
-        var now = clock.instant();
-        var windowStarts = new HashMap<String, Instant>();
+        checkIndex.noteDomains(bounces.stream().map(b -> b.domain().value()).distinct().toList());
+    }
+
+    /**
+     * Counts a batch of hard bounces, already recorded by {@link #recordBouncedAddresses}, at domains this
+     * transaction locked with {@link #lock(Collection)}, and pauses each domain that now shows a pattern. The same
+     * as counting them one by one: an address only ever enters a window or moves later in it, so a domain's count
+     * can only grow through the batch, and it reaches the threshold after the batch if and only if it reached it at
+     * some bounce of the batch.
+     *
+     * @return the status of each domain after the batch, by domain name
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, DomainStatus> recordHardBounces(LockedDomains locked, List<DomainBounce> bounces) {
+        if (bounces.isEmpty()) {
+            return Map.of();
+        }
+        var names = bounces.stream().map(b -> b.domain().value()).distinct().sorted().toArray(String[]::new);
+        var states = new HashMap<String, DomainRows.PauseState>();
         for (var name : names) {
-            var state = states.get(name);
+            var state = locked.state(name);
             if (state == null) {
                 throw new IllegalStateException("domain " + name + " must be locked before a bounce is counted");
             }
-            windowStarts.put(name, windowStart(state.resumedAt(), now));
+            states.put(name, state);
+        }
+        var now = clock.instant();
+        var windowStarts = new HashMap<String, Instant>();
+        for (var name : names) {
+            windowStarts.put(name, windowStart(states.get(name).resumedAt(), now));
         }
         var counts = bouncedAddresses.countSince(windowStarts);
         var statuses = new HashMap<String, DomainStatus>();

@@ -33,17 +33,16 @@ class DomainRows {
     }
 
     /**
-     * Takes the row locks in name order: PostgreSQL locks the rows as the sorted scan emits them, so two
-     * transactions locking overlapping sets queue instead of deadlocking.
+     * Takes the row locks in name order and reads what the cluster rule needs of each locked row: PostgreSQL
+     * locks the rows as the sorted scan emits them, so two transactions locking overlapping sets queue instead
+     * of deadlocking, and a row that another transaction changed while this one waited is read as it committed.
      */
-    void lockInOrder(String[] names) {
-        jdbc.sql("select domain from recipient_domain where domain = any(?) order by domain for update")
-                .param(names).query(String.class).list();
-    }
-
-    Map<String, PauseState> pauseStates(String[] names) {
+    Map<String, PauseState> lockInOrder(String[] names) {
         var states = new HashMap<String, PauseState>();
-        jdbc.sql("select domain, paused, paused_at, resumed_at, cluster_noted_at from recipient_domain where domain = any(?)")
+        jdbc.sql("""
+                select domain, paused, paused_at, resumed_at, cluster_noted_at from recipient_domain
+                where domain = any(?) order by domain for update
+                """)
                 .param(names)
                 .query(rs -> {
                     states.put(rs.getString("domain"), new PauseState(rs.getBoolean("paused"),
