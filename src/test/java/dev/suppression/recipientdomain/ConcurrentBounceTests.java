@@ -99,6 +99,40 @@ class ConcurrentBounceTests {
     }
 
     @Test
+    void batchesRepeatingTheSameAddressesAtSeveralDomainsNeitherDeadlockNorMiscount() throws Exception {
+        // Every batch writes the same (domain, address) rows before it takes its domain locks; each batch lists
+        // them in its own order, so only a consistent order of both kinds of wait keeps them from deadlocking.
+        var domains = List.of(uniqueDomain("repeat-a"), uniqueDomain("repeat-b"), uniqueDomain("repeat-c"));
+        var addresses = new ArrayList<String>();
+        for (var domain : domains) {
+            for (int n = 0; n < 5; n++) {
+                addresses.add("shared" + n + "@" + domain);
+            }
+        }
+        var results = runAllAtOnce(16, i -> {
+            var order = new ArrayList<>(addresses);
+            java.util.Collections.rotate(order, i * 4);
+            if (i % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            var events = order.stream().map(a -> "{\"recipient\": \"" + a + "\", \"enhancedCode\": \"5.1.1\"}").toList();
+            return api.ingest("[" + String.join(", ", events) + "]");
+        });
+
+        assertThat(results.stream().mapToInt(r -> r.get("accepted").intValue()).sum()).isEqualTo(16 * 15);
+        for (var domain : domains) {
+            assertThat(api.domain(domain).get("distinctAddresses").intValue()).as(domain).isEqualTo(5);
+            assertThat(jdbc.sql("select count(*) from domain_change where domain = ? and action = 'PAUSED'")
+                    .param(domain).query(Integer.class).single()).as("one pause of " + domain).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from domain_bounced_address where domain = ?")
+                    .param(domain).query(Integer.class).single()).isEqualTo(5);
+        }
+        assertThat(jdbc.sql("select count(*) from suppression_change where address = any(?) and action = 'SUPPRESSED'")
+                .param(addresses.toArray(String[]::new)).query(Integer.class).single())
+                .as("each address suppressed once").isEqualTo(15);
+    }
+
+    @Test
     void aClearRacingANewBounceEndsInOneOfTheTwoSerialOutcomes() throws Exception {
         for (int round = 0; round < 5; round++) {
             var address = "race@" + uniqueDomain("clear-race");
