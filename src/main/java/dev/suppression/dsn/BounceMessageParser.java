@@ -55,6 +55,8 @@ final class BounceMessageParser {
     private static final Set<String> DAEMON_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon",
             "mailerdaemon", "mdaemon", "mailer_daemon", "mail-delivery", "maildelivery");
     private static final int HEADER_SCAN_LIMIT = 64 * 1024;
+    /** How many forwards deep a bounce is looked for (a bounce forwarded, then forwarded on). */
+    private static final int MAX_FORWARDS = 3;
     private static final Pattern INLINE_REPORT_FIELD =
             Pattern.compile("(?im)^(?:reporting-mta|original-envelope-id|final-recipient|original-recipient)\\s*:");
     private static final Pattern INLINE_FINAL_RECIPIENT =
@@ -67,10 +69,14 @@ final class BounceMessageParser {
      * @throws NotABounceException        when it is an auto-reply, a feedback report, an ordinary mail, ...
      */
     BounceMessage parse(byte[] message) {
+        return parse(message, 0);
+    }
+
+    private BounceMessage parse(byte[] message, int forwards) {
         var raw = withLineFeeds(message);
         requireInternetMessage(raw);
         try {
-            return read(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)));
+            return read(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)), forwards);
         } catch (MessagingException e) {
             throw new UnreadableMessageException("The header section of the message cannot be read (" + e.getMessage()
                     + "). Post the message exactly as it was received.");
@@ -84,7 +90,7 @@ final class BounceMessageParser {
         }
     }
 
-    private BounceMessage read(MimeMessage message) {
+    private BounceMessage read(MimeMessage message, int forwards) {
         var headers = new Headers(message);
         if (MESSAGE_HEADERS.stream().allMatch(name -> headers.value(name) == null)) {
             throw new UnreadableMessageException(notAMessage());
@@ -98,6 +104,13 @@ final class BounceMessageParser {
         }
         if (reportTypes.contains("disposition-notification") || parts.first("message/disposition-notification").isPresent()) {
             throw new NotABounceException(MessageKind.READ_RECEIPT, "");
+        }
+        if (forwards < MAX_FORWARDS) {
+            var forwarded = readForwarded(headers, parts, forwards);
+            if (forwarded != null) {
+                return forwarded.date() != null ? forwarded : new BounceMessage(forwarded.layout(),
+                        forwarded.recipients(), forwarded.originalMessageId(), forwarded.messageId(), date);
+            }
         }
         var fromMailerDaemon = fromMailerDaemon(headers);
         var bounce = BounceText.of(headers, parts, notificationText(parts), fromMailerDaemon);
@@ -150,6 +163,21 @@ final class BounceMessageParser {
             throw new NotABounceException(declared.get().kind(), declared.get().evidence());
         }
         throw new NotABounceException(MessageKind.ORDINARY_MAIL, subjectEvidence(headers));
+    }
+
+    /**
+     * The bounce inside a message a person forwarded, attached or pasted under a forward banner; null when the
+     * message is a bounce of its own or holds none (then the message itself is read).
+     */
+    private @Nullable BounceMessage readForwarded(Headers headers, MessageParts parts, int forwards) {
+        for (var candidate : ForwardedBounce.candidates(headers, parts, notificationText(parts), sentByMailSystem(headers))) {
+            try {
+                return parse(candidate, forwards + 1);
+            } catch (NotABounceException | UnreadableMessageException e) {
+                // Not a bounce inside (a forwarded ordinary mail, the original a bounce returns): read the next.
+            }
+        }
+        return null;
     }
 
     /**
@@ -231,6 +259,11 @@ final class BounceMessageParser {
     }
 
     private static boolean fromMailerDaemon(Headers headers) {
+        return sentByMailSystem(headers) || BOUNCE_SUBJECT.matcher(headers.subject()).find();
+    }
+
+    /** Sent by a mail system by its own headers, not its subject (a person forwarding a bounce keeps that). */
+    private static boolean sentByMailSystem(Headers headers) {
         // Only a mail system writes X-Failed-Recipients (Exim and many that copied it), and only on a bounce.
         if (!headers.addresses("X-Failed-Recipients").isEmpty()) {
             return true;
@@ -242,10 +275,7 @@ final class BounceMessageParser {
             }
         }
         var from = headers.value("From");
-        if (from != null && from.toLowerCase(Locale.ROOT).contains("mail delivery")) {
-            return true;
-        }
-        return BOUNCE_SUBJECT.matcher(headers.subject()).find();
+        return from != null && from.toLowerCase(Locale.ROOT).contains("mail delivery");
     }
 
     private static @Nullable Instant date(MimeMessage message) {

@@ -78,6 +78,11 @@ class BounceFixtureClassificationTests {
             dsn-spam-detected.eml                             | tom.baker@contoso-gw.example          | POLICY         | SPAM_DETECTED      | DATA    | aspmx.l.google.com                            | false
             dsn-without-action.eml                            | finn.hay@juniper-isp.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx2.juniper-isp.example                       | true
             dutch.eml                                         | sanne.devries@voorbeeld-bv.example    | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.voorbeeld-bv.example                       | true
+            forwarded-apple-quoted-exim-blocklisted.eml       | selma.aydin@quarry-hosting.example    | POLICY         | BLOCKED            | RCPT    | mx.quarry-hosting.example                     | false
+            forwarded-attached-postfix-dsn.eml                | arvid.holm@fjordline-mail.example     | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx2.fjordline-mail.example                    | true
+            forwarded-german-html-wg.eml                      | lotte.berg@waldhaus-net.example       | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | store.waldhaus-net.example                    | true
+            forwarded-inline-gmail-banner.eml                 | kofi.mensah@lagoon-mail.example       | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | googlemail.com                                | true
+            forwarded-outlook-original-message.eml            | ines.carvalho@brightwater-corp.example | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | bn8pr11mb.brightwater-corp.example            | true
             exchange-2003.eml                                 | d.okafor@tailwind-traders.example     | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.tailwind-traders.example                 | true
             exchange-ndr-policy.eml                           | purchasing@northwindtraders.example   | POLICY         | POLICY             | UNKNOWN | am9pr03mb7120.eurprd03.prod.outlook.com       | false
             exchange-ndr.eml                                  | maria.rossi@fourthcoffee.example      | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | ex01.corp.fourthcoffee.example                | true
@@ -320,6 +325,11 @@ class BounceFixtureClassificationTests {
             dsn-spam-detected.eml                             | Postfix (RFC 3464)
             dsn-without-action.eml                            | RFC 3464
             dutch.eml                                         | Dutch
+            forwarded-apple-quoted-exim-blocklisted.eml       | Exim
+            forwarded-attached-postfix-dsn.eml                | Postfix (RFC 3464)
+            forwarded-german-html-wg.eml                      | Postfix
+            forwarded-inline-gmail-banner.eml                 | Gmail
+            forwarded-outlook-original-message.eml            | Microsoft Exchange 2007+
             exchange-2003.eml                                 | Microsoft Exchange 2003
             exchange-ndr-policy.eml                           | Microsoft 365 (RFC 3464)
             exchange-ndr.eml                                  | Microsoft Exchange 2007+
@@ -552,6 +562,7 @@ class BounceFixtureClassificationTests {
             auto-reply-out-of-office.eml | AUTO_REPLY
             auto-reply-vacation.eml      | AUTO_REPLY
             auto-reply-german.eml        | AUTO_REPLY
+            forwarded-ordinary-mail.eml  | ORDINARY_MAIL
             challenge-response.eml       | CHALLENGE_RESPONSE
             arf-feedback-report.eml      | FEEDBACK_REPORT
             read-receipt.eml             | READ_RECEIPT
