@@ -121,9 +121,9 @@ final class BounceMessageParser {
             var report = DeliveryStatusReport.parse(status.get());
             var failed = DsnCompletion.complete(report.failed(), bounce);
             if (!failed.isEmpty()) {
-                var layout = BounceLayouts.recognise(bounce).map(BounceLayout::name)
-                        .map(name -> name + " (RFC 3464)").orElse(BounceFormat.DELIVERY_STATUS);
-                return message(layout, failed, parts, headers, bounce, date);
+                var layout = BounceLayouts.recognise(bounce);
+                return message(layout.map(l -> l.name() + " (RFC 3464)").orElse(BounceFormat.DELIVERY_STATUS),
+                        layout.map(l -> l.interpreted(failed)).orElse(failed), parts, headers, bounce, date);
             }
             skipped = report.skipped();
         }

@@ -420,12 +420,13 @@ class BounceClassifierTests {
                         HOST_UNKNOWN, Classification.BAD_DOMAIN, null, null),
                 argumentSet("Exim unrouteable address", "550 Unrouteable address",
                         HOST_UNKNOWN, Classification.BAD_DOMAIN, 550, null),
+                // Exchange's own failed lookup: Sisimai's Microsoft rules read it as routing (never suppresses).
                 argumentSet("Exchange nonexistent domain",
                         "550 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain",
-                        HOST_UNKNOWN, Classification.BAD_DOMAIN, 550, "5.4.4"),
+                        NETWORK, Classification.ROUTING, 550, "5.4.4"),
                 argumentSet("Exchange Online DNS domain does not exist",
                         "550 5.4.310 DNS domain exampel.org does not exist [Message=InfoDomainNonexistent]",
-                        HOST_UNKNOWN, Classification.BAD_DOMAIN, 550, "5.4.310"),
+                        NETWORK, Classification.ROUTING, 550, "5.4.310"),
                 // MAILBOX_FULL
                 argumentSet("Gmail over quota, temporary",
                         "452 4.2.2 The email account that you tried to reach is over quota",
@@ -627,6 +628,46 @@ class BounceClassifierTests {
     // ---------------------------------------------------------------------------------------------
     // Nothing usable
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Replies whose meaning the provider that wrote them documents (Sisimai's {@code Rhost} rules read the same
+     * pages): a code of the provider's own decides over the wording and status around it, and a sender-side
+     * block never suppresses however the provider words it.
+     */
+    @ParameterizedTest(name = "{0} {1} \"{2}\" -> {3}, suppresses {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            550 | 5.1.1   | 550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416             | USER_UNKNOWN       | true
+            550 | 5.1.1   | 550 5.1.1 Destinataire inconnu / unknown recipient OFR_418                                   | USER_UNKNOWN       | true
+            552 | 5.1.1   | 552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417                         | MAILBOX_FULL       | false
+            550 | 5.1.1   | 550 5.1.1 Destinataire archive. Archived recipient. LPN007_420                               | MAILBOX_DISABLED   | false
+            550 | 5.5.0   | 550 5.5.0 Compte destinataire bloque. Recipient account blocked. LPN007_426                  | MAILBOX_DISABLED   | false
+            550 | 5.1.1   | 550 5.1.1 Service refuse, unknown recipient OUK_777                                          | UNDETERMINED       | false
+            550 | -       | 550 Sorry, no user by that name here https://mail.i.ua/err/2/                                | USER_UNKNOWN       | true
+            550 | -       | 550 Mailbox idle for months, see https://mail.i.ua/err/3/                                    | MAILBOX_DISABLED   | false
+            550 | -       | 550 Sender not on the recipient's list https://mail.i.ua/err/10/                             | FILTERED           | false
+            550 | -       | The response was: 550 : User unknown                                                         | FILTERED           | false
+            550 | -       | The response was: 550 <kaito@au-mobile.example>: User unknown                                | USER_UNKNOWN       | true
+            554 | -       | 554 mx.cable-isp.example too many invalid recipients from 192.0.2.9 AUP#CXRCPT               | BLOCKED            | false
+            550 | 5.1.1   | 550 5.1.1 Unknown recipient - IP blocked, see AUP#CXBL                                       | BLOCKED            | false
+            554 | 5.7.1   | 554 5.7.1 Rejected, too many invalid recipients AUP#I-1560                                   | POLICY             | false
+            554 | -       | 554 Your IP is blocked for an hour for mailing too many invalid recipients. IB112            | BLOCKED            | false
+            550 | -       | 550 user unknown - too many bad recipients from your host                                    | BLOCKED            | false
+            554 | -       | 554 delivery error: dd mila.r@yahoo.example is no longer valid. [-5] - mta9.yahoo.example     | MAILBOX_DISABLED   | false
+            550 | 5.1.4   | 550 5.1.4 Recipient address reserved by RFC 2606                                             | USER_UNKNOWN       | true
+            550 | 5.3.2   | 550 5.3.2 STOREDRV.Deliver: Missing or bad StoreDriver MDB properties                        | NOT_ACCEPTING_MAIL | true
+            550 | 5.3.2   | 550 5.3.2 Service not accepting mail from blocked hosts                                      | BLOCKED            | false
+            501 | 5.5.4   | 501 5.5.4 Invalid domain name                                                                | BLOCKED            | false
+            550 | -       | 550 Mailbox unavailable or access denined                                                    | RATE_LIMITED       | false
+            -   | -       | 198.51.100.61 does not like recipient.                                                       | USER_UNKNOWN       | true
+            -   | -       | 198.51.100.61 does not like recipient. This message has been in the queue too long.          | EXPIRED            | false
+            """)
+    void aProvidersOwnReplyMeaningDecidesWhetherItSuppresses(@Nullable Integer reply, @Nullable String enhanced,
+                                                            String diagnostic, BounceReason reason, boolean suppresses) {
+        var diagnosis = classifier.classify(reply, enhanced, diagnostic);
+
+        assertThat(diagnosis.reason()).isEqualTo(reason);
+        assertThat(diagnosis.classification().isHardBounce()).isEqualTo(suppresses);
+    }
 
     @ParameterizedTest(name = "\"{0}\"")
     @NullAndEmptySource

@@ -187,6 +187,10 @@ class BounceFixtureClassificationTests {
             qmail-host-not-found.eml                          | sara@nowhere-pinecrest.example        | BAD_DOMAIN     | HOST_UNKNOWN       | UNKNOWN | q1.qmail-relay.example                        | true
             qmail-sender-rejected.eml                         | nils.aho@pinecrest.example            | POLICY         | POLICY             | MAIL    | 192.0.2.41                                    | false
             qmail.eml                                         | peter.smith@litware.example           | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | 192.0.2.81                                    | true
+            qmail-does-not-like-recipient-without-reply.eml   | tariq.nasser@moorland-isp.example     | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | 198.51.100.61                                 | true
+            qmail-onhold-queue-too-long.eml                   | ylva.strand@moorland-isp.example      | UNDETERMINED   | UNDETERMINED       | RCPT    | 198.51.100.62                                 | false
+            receivingses-mailbox-does-not-exist.eml           | kenji.mori@inbound-rules.example      | UNDETERMINED   | FILTERED           | UNKNOWN | a27-41.smtp-out.us-west-2.amazonses.com       | false
+            receivingses-message-too-large.eml                | tove.berg@inbound-rules.example       | POLICY         | MESSAGE_TOO_BIG    | UNKNOWN | a27-41.smtp-out.us-west-2.amazonses.com       | false
             qmail.eml                                         | info@qmail-host.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.qmail-host.example                         | true
             sendgrid-expired.eml                              | lee.hart@slowriver.example            | TRANSIENT      | EXPIRED            | UNKNOWN | mx.slowriver.example                          | false
             sendgrid-user-unknown.eml                         | mo.hale@slowriver.example             | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.slowriver.example                          | true
@@ -433,6 +437,10 @@ class BounceFixtureClassificationTests {
             qmail-host-not-found.eml                          | qmail
             qmail-sender-rejected.eml                         | qmail
             qmail.eml                                         | qmail
+            qmail-does-not-like-recipient-without-reply.eml   | qmail
+            qmail-onhold-queue-too-long.eml                   | qmail
+            receivingses-mailbox-does-not-exist.eml           | Amazon SES (receiving) (RFC 3464)
+            receivingses-message-too-large.eml                | Amazon SES (receiving) (RFC 3464)
             sendgrid-expired.eml                              | SendGrid (RFC 3464)
             sendgrid-user-unknown.eml                         | SendGrid (RFC 3464)
             sendmail-dsn-generic-mailbox-status.eml           | Sendmail (RFC 3464)
