@@ -43,6 +43,7 @@ final class BounceMessageParser {
     private static final Session SESSION = Session.getInstance(new Properties());
     /** A header field at the start of a line: what every Internet message (RFC 5322) begins with. */
     private static final Pattern HEADER_FIELD = Pattern.compile("[!-9;-~]+[ \\t]*:.*");
+    private static final Pattern FIELD_NAME = Pattern.compile("([!-9;-~]+)[ \\t]*:");
     private static final List<String> MESSAGE_HEADERS = List.of("From", "Date", "Subject", "Message-ID", "To",
             "Content-Type", "Received", "Return-Path", "MIME-Version");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?iu)undeliver|undelivered|not delivered|"
@@ -61,6 +62,9 @@ final class BounceMessageParser {
             Pattern.compile("(?im)^(?:reporting-mta|original-envelope-id|final-recipient|original-recipient)\\s*:");
     private static final Pattern INLINE_FINAL_RECIPIENT =
             Pattern.compile("(?im)^final-recipient[ \\t]*:[^\\r\\n@]{0,200}@");
+    /** A recipient field naming an address: a report may leave Final-Recipient empty and name the Original. */
+    private static final Pattern REPORTED_RECIPIENT =
+            Pattern.compile("(?im)^(?:final|original)-recipient[ \\t]*:[^\\r\\n@]{0,200}@");
 
     /**
      * Reads one message as received.
@@ -73,7 +77,7 @@ final class BounceMessageParser {
     }
 
     private BounceMessage parse(byte[] message, int forwards) {
-        var raw = withLineFeeds(message);
+        var raw = withHeaderSectionEnded(withLineFeeds(message));
         requireInternetMessage(raw);
         try {
             return read(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)), forwards);
@@ -207,7 +211,7 @@ final class BounceMessageParser {
             }
             var text = section.text().stripLeading();
             var start = INLINE_REPORT_FIELD.matcher(text);
-            if (start.lookingAt() && INLINE_FINAL_RECIPIENT.matcher(text).find()) {
+            if (start.lookingAt() && REPORTED_RECIPIENT.matcher(text).find()) {
                 return java.util.Optional.of(text);
             }
         }
@@ -252,10 +256,20 @@ final class BounceMessageParser {
         return value == null ? null : value.replaceAll("\\r?\\n[ \\t]+", " ");
     }
 
-    /** The text written for people: the first text/plain part, else the first HTML part as text. */
+    /**
+     * The text written for people: the first text/plain part, else the first HTML part as text. An HTML notice
+     * that names an address wins over a plain part that names none (a gateway's "scanned by" note added after a
+     * notice sent as HTML only).
+     */
     private static String notificationText(MessageParts parts) {
-        return parts.first("text/plain").or(() -> parts.first("text/html"))
-                .map(MessageParts.Section::text).orElse("");
+        var plain = parts.first("text/plain").map(MessageParts.Section::text);
+        if (plain.isPresent() && plain.get().indexOf('@') < 0) {
+            var html = parts.first("text/html").map(MessageParts.Section::text).filter(text -> text.indexOf('@') >= 0);
+            if (html.isPresent()) {
+                return html.get();
+            }
+        }
+        return plain.or(() -> parts.first("text/html").map(MessageParts.Section::text)).orElse("");
     }
 
     private static boolean fromMailerDaemon(Headers headers) {
@@ -323,6 +337,74 @@ final class BounceMessageParser {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A message whose header section runs straight into its text, with no blank line between (some gateways and
+     * hand-made exports drop it), with the blank line put back before the first line that is neither a header
+     * field nor its continuation. Otherwise the MIME parser would take the bounce's first lines ("&lt;jane@x&gt;:",
+     * "Remote host said: ...") for headers and leave the body empty. A line naming an address in angle brackets
+     * or with an @ before its colon is text, although RFC 5322 would let it pass for a field name.
+     */
+    static byte[] withHeaderSectionEnded(byte[] raw) {
+        int start = 0;
+        boolean first = true;
+        while (start < raw.length && start < HEADER_SCAN_LIMIT) {
+            int end = start;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            int contentEnd = end > start && raw[end - 1] == '\r' ? end - 1 : end;
+            if (contentEnd == start) {
+                return raw;
+            }
+            var line = new String(raw, start, contentEnd - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+            boolean mboxSeparator = first && line.startsWith("From ");
+            boolean continuation = !first && (raw[start] == ' ' || raw[start] == '\t');
+            if (!mboxSeparator && !continuation && !isHeaderField(line)) {
+                if (first || moreHeadersFollow(raw, end + 1)) {
+                    // Not a message, or one stray line among its headers (which the MIME parser skips).
+                    return raw;
+                }
+                var lineEnd = contentEnd < end ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+                var out = new byte[raw.length + lineEnd.length];
+                System.arraycopy(raw, 0, out, 0, start);
+                System.arraycopy(lineEnd, 0, out, start, lineEnd.length);
+                System.arraycopy(raw, start, out, start + lineEnd.length, raw.length - start);
+                return out;
+            }
+            first = false;
+            start = end + 1;
+        }
+        return raw;
+    }
+
+    private static boolean isHeaderField(String line) {
+        if (!FIELD_NAME.matcher(line).lookingAt() || line.startsWith("<")) {
+            return false;
+        }
+        return line.substring(0, line.indexOf(':')).indexOf('@') < 0;
+    }
+
+    /** Whether a field of the message's own (Content-Type, Subject, ...) comes before the next blank line. */
+    private static boolean moreHeadersFollow(byte[] raw, int from) {
+        int start = from;
+        while (start < raw.length && start < HEADER_SCAN_LIMIT) {
+            int end = start;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            var line = new String(raw, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+            if (line.isEmpty()) {
+                return false;
+            }
+            var m = FIELD_NAME.matcher(line);
+            if (m.lookingAt() && MESSAGE_HEADERS.stream().anyMatch(name -> name.equalsIgnoreCase(m.group(1)))) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     private static void requireInternetMessage(byte[] raw) {

@@ -48,6 +48,14 @@ class BounceFixtureClassificationTests {
             aol-user-unknown.eml                              | oldtimer88@aol.example                | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | sonic310-11.consmr.mail.ne1.yahoo.com         | true
             apachejames-no-such-user.eml                      | clara.vine@sorrel.example             | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | james.sorrel.example                          | true
             apachejames-relay-denied.eml                      | dirk.reed@sorrel-partner.example      | POLICY         | RELAYING_DENIED    | UNKNOWN | james.sorrel.example                          | false
+            awkward-final-recipient-empty-original-recipient.eml | ines.moll@quartz-post.example         | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.relay-one.example                          | true
+            awkward-final-recipient-x400-type.eml             | pavel.dvorak@quartz-post.example      | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.relay-one.example                          | true
+            awkward-html-only-notice.eml                      | vera.holm@quartz-post.example         | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.relay-one.example                          | true
+            awkward-no-blank-line-after-headers.eml           | oren.katz@sprucewood-mail.example     | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | 192.0.2.5                                     | true
+            awkward-original-recipient-only.eml               | rhea.sol@quartz-post.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.relay-one.example                          | true
+            awkward-qp-soft-break-in-address.eml              | wenzel.arnulf-longname-for-wrap@quartz-post.example | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.quartz-post.example                        | true
+            awkward-utf16-text.eml                            | yusuf.demir@quartz-post.example       | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.quartz-post.example                        | true
+            awkward-x-failed-recipients-only.eml              | ugo.ferri@quartz-post.example         | UNDETERMINED   | UNDETERMINED       | UNKNOWN | box.relay-one.example                         | false
             barracuda-spam.eml                                | ned.ross@willowbank.example           | POLICY         | BLOCKED            | DATA    | barracuda.willowbank.example                  | false
             barracuda-user-unknown.eml                        | lou.park@willowbank.example           | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | exch.willowbank.example                       | true
             biglobe-mailbox-full.eml                          | aoi.fuji@biglobe-member.example       | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mail.biglobe-member.example                   | false
@@ -301,6 +309,14 @@ class BounceFixtureClassificationTests {
             aol-user-unknown.eml                              | AOL
             apachejames-no-such-user.eml                      | Apache James
             apachejames-relay-denied.eml                      | Apache James
+            awkward-final-recipient-empty-original-recipient.eml  | Postfix (RFC 3464)
+            awkward-final-recipient-x400-type.eml                 | Postfix (RFC 3464)
+            awkward-html-only-notice.eml                          | mailer daemon
+            awkward-no-blank-line-after-headers.eml               | mailer daemon
+            awkward-original-recipient-only.eml                   | Postfix (RFC 3464)
+            awkward-qp-soft-break-in-address.eml                  | Postfix
+            awkward-utf16-text.eml                                | Postfix
+            awkward-x-failed-recipients-only.eml                  | mailer daemon
             barracuda-spam.eml                                | Barracuda (RFC 3464)
             barracuda-user-unknown.eml                        | Barracuda (RFC 3464)
             biglobe-mailbox-full.eml                          | BIGLOBE
