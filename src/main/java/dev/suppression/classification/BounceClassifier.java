@@ -50,6 +50,7 @@ public final class BounceClassifier {
             "expediteur invalide", "absender ungultig", "from a different address or alias using the",
             "too many spam complaints", "has an outgoing mail suspension", "sender is spammer",
             "fully qualified email address required", "mailfrom domain is listed in",
+            "does not accept mail from", "is a dead domain", "not a registered gateway user",
             // A mailing list or group (Google Groups among them) refusing a poster: the sender may not post there.
             "permission to post", "not allowed to post", "not authorized to post", "not authorised to post",
             "members-only list", "members only list", "non-member", "not open to posting",
@@ -195,6 +196,7 @@ public final class BounceClassifier {
                     "recipient address rejected: userunknown",
                     // Exchange refuses a recipient in a domain RFC 2606 reserves (.example, .invalid, .test).
                     "recipient address reserved by rfc 2606",
+                    "5.0.0. mail rejected.",
                     // Japanese: Lotus Notes' "not in the directory's list", "no such user", "address unknown".
                     "ディレクトリのリストにありません", "ユーザーが存在しません", "ユーザが存在しません",
                     "該当ユーザーがいません", "宛先不明", "宛先のメールアドレスが見つかりません"),
@@ -368,7 +370,10 @@ public final class BounceClassifier {
                     : containsAny(text, SUSPENDED_PHRASES) ? MAILBOX_DISABLED
                     : textReason(text).filter(r -> r == RELAYING_DENIED || r == MAILBOX_FULL || r == FILTERED)
                             .orElse(USER_UNKNOWN));
-            case 2 -> Optional.of(HOST_UNKNOWN);
+            // 5.1.2: the domain is unknown, unless the words say the recipient's own filter ("User reject"), a
+            // policy or a network failure refused it.
+            case 2 -> Optional.of(textReason(text).filter(r -> r == FILTERED || r == NETWORK
+                    || r.classification(false) == Classification.POLICY).orElse(HOST_UNKNOWN));
             // RFC 7505 null MX answers 556 5.1.10; Microsoft 365 answers 550 5.1.10 when the recipient is unknown.
             case 10 -> Optional.of((reply != null && reply.value() == 556)
                     || textReason(text).filter(r -> r == NOT_ACCEPTING_MAIL).isPresent()

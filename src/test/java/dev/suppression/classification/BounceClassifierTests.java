@@ -630,6 +630,48 @@ class BounceClassifierTests {
     // ---------------------------------------------------------------------------------------------
 
     /**
+     * The field's wordings for each reason a bounce classifier tells apart (Sisimai's {@code Reason} modules list
+     * them), in our own words: the unknown user, host and moved mailbox suppress; a rejected sender, a block, a
+     * suspended or filtering mailbox and a full one never do, even when they mention the recipient.
+     */
+    @ParameterizedTest(name = "{0} {1} \"{2}\" suppresses {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            550 | -     | 550 Requested action not taken: mailbox lena.q@fir-mail.example unavailable       | true
+            550 | -     | 550 destination server rejected recipients                                       | true
+            550 | -     | 550 No thank you rejected: Account Unavailable: kai@fir-mail.example              | true
+            550 | -     | 550 rcpt <kai@fir-mail.example> does not exist                                   | true
+            550 | -     | 550 Recipient address rejected: user kai does not exist                          | true
+            550 | -     | 550 No existe dicha persona                                                      | true
+            550 | -     | 550 5.0.0. Mail rejected.                                                        | true
+            550 | -     | 550 vdeliver: Invalid or unknown virtual user 'kai'                              | true
+            550 | -     | 550 This email address is wrong or no longer valid                               | true
+            550 | -     | 550 Recipient domain must exist                                                  | true
+            550 | -     | 550 The account or domain may not exist                                          | true
+            551 | -     | 551 User not local; please try <kai@new-isp.example>                             | true
+            550 | 5.1.2 | 550 5.1.2 Host unknown (Name server: nowhere.example: host not found)            | true
+            550 | 5.1.2 | 550 5.1.2 User reject                                                            | false
+            550 | 5.1.2 | 550 5.1.2 Connection timed out while talking to mx.nowhere.example               | false
+            550 | -     | 550 server does not accept mail from your domain                                 | false
+            550 | -     | 550 domain spam-sender.example is a dead domain                                  | false
+            550 | -     | 550 sorry, that domain isn't in my list of allowed rcpthosts                     | false
+            550 | -     | 550 Backscatter protection detected an invalid or expired email address          | false
+            550 | -     | 550 invalid/inactive user                                                        | false
+            550 | -     | 550 vdelivermail: account is locked email bounced                                | false
+            550 | -     | 550 Message from 192.0.2.1 rejected based on blacklist                           | false
+            550 | 5.1.1 | 550 5.1.1 <kai@fir-mail.example>... Blocked by the recipient domain              | false
+            550 | -     | 550 Recipient address rejected: Sender is on the user's blocklist                | false
+            550 | -     | 550 Blocked by recipient user preferences                                        | false
+            550 | -     | 550 No such user - virus detected in attachment                                  | false
+            552 | -     | 552 Requested mailbox exceeds quota for user kai                                 | false
+            554 | -     | 554 Transaction failed                                                           | false
+            """)
+    void theFieldsWordingsForEachReasonDecideWhetherItSuppresses(@Nullable Integer reply, @Nullable String enhanced,
+                                                                 String diagnostic, boolean suppresses) {
+        assertThat(classifier.classify(reply, enhanced, diagnostic).classification().isHardBounce())
+                .isEqualTo(suppresses);
+    }
+
+    /**
      * Replies whose meaning the provider that wrote them documents (Sisimai's {@code Rhost} rules read the same
      * pages): a code of the provider's own decides over the wording and status around it, and a sender-side
      * block never suppresses however the provider words it.
