@@ -77,7 +77,7 @@ final class BounceMessageParser {
     }
 
     private BounceMessage parse(byte[] message, int forwards) {
-        var raw = withHeaderSectionEnded(withLineFeeds(message));
+        var raw = withHeaderSectionEnded(withoutLeadingPadding(withLineFeeds(message)));
         requireInternetMessage(raw);
         try {
             return read(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)), forwards);
@@ -337,6 +337,25 @@ final class BounceMessageParser {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The message without what a copy and paste or a Windows export put before its first header: a UTF-8 byte
+     * order mark and blank (or white-space-only) lines. A mail client shows such a message as it shows any other.
+     */
+    static byte[] withoutLeadingPadding(byte[] raw) {
+        int start = raw.length >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        int lineStart = start;
+        for (int i = start; i < raw.length && i < HEADER_SCAN_LIMIT; i++) {
+            byte b = raw[i];
+            if (b == '\n') {
+                lineStart = i + 1;
+            } else if (b != '\r' && b != ' ' && b != '\t') {
+                break;
+            }
+        }
+        return lineStart == 0 ? raw : java.util.Arrays.copyOfRange(raw, lineStart, raw.length);
     }
 
     /**

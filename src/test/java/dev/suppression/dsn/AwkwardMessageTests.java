@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Messages a mail client shows without trouble are never refused when they plainly name the failed address:
  * odd charsets, an HTML-only notice, soft line breaks inside an address, a header section that runs straight into
- * the text, a report whose Final-Recipient is empty, of another address type or missing.
+ * the text, a byte order mark or blank lines before the headers, a report whose Final-Recipient is empty, of
+ * another address type or missing.
  */
 class AwkwardMessageTests {
 
@@ -26,6 +27,7 @@ class AwkwardMessageTests {
             awkward-qp-soft-break-in-address.eml                 | wenzel.arnulf-longname-for-wrap@quartz-post.example
             awkward-utf16-text.eml                               | yusuf.demir@quartz-post.example
             awkward-x-failed-recipients-only.eml                 | ugo.ferri@quartz-post.example
+            awkward-utf8-bom-before-headers.eml                  | zora.quist@larch-mail.example
             """)
     void aBounceThatPlainlyNamesTheFailedAddressIsNeverRefused(String fixture, String recipient) {
         assertThat(parser.parse(Fixtures.bytes(fixture)).recipients()).extracting(FailedRecipient::recipient)
@@ -63,6 +65,30 @@ class AwkwardMessageTests {
                 """.getBytes(StandardCharsets.US_ASCII);
 
         assertThat(BounceMessageParser.withHeaderSectionEnded(raw)).isSameAs(raw);
+    }
+
+    @Test
+    void aByteOrderMarkAndBlankLinesBeforeTheFirstHeaderAreSkipped() {
+        var raw = "\uFEFF\r\n  \r\nFrom: MAILER-DAEMON@mx.relay-two.example\r\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(new String(BounceMessageParser.withoutLeadingPadding(raw), StandardCharsets.UTF_8))
+                .isEqualTo("From: MAILER-DAEMON@mx.relay-two.example\r\n");
+    }
+
+    @Test
+    void blankLinesPastedBeforeTheHeadersDoNotMakeTheMessageUnreadable() {
+        var raw = "\n\n".concat(new String(Fixtures.bytes("postfix-plain.eml"), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(parser.parse(raw).recipients()).extracting(FailedRecipient::recipient)
+                .containsExactly("a.kumar@relecloud.example");
+    }
+
+    @Test
+    void aMessageThatStartsWithItsHeadersIsLeftAsItIs() {
+        var raw = Fixtures.bytes("exim.eml");
+
+        assertThat(BounceMessageParser.withoutLeadingPadding(raw)).isSameAs(raw);
     }
 
     @Test

@@ -56,6 +56,7 @@ class BounceFixtureClassificationTests {
             awkward-qp-soft-break-in-address.eml              | wenzel.arnulf-longname-for-wrap@quartz-post.example | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.quartz-post.example                        | true
             awkward-utf16-text.eml                            | yusuf.demir@quartz-post.example       | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.quartz-post.example                        | true
             awkward-x-failed-recipients-only.eml              | ugo.ferri@quartz-post.example         | UNDETERMINED   | UNDETERMINED       | UNKNOWN | box.relay-one.example                         | false
+            awkward-utf8-bom-before-headers.eml               | zora.quist@larch-mail.example         | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.larch-mail.example                         | true
             barracuda-spam.eml                                | ned.ross@willowbank.example           | POLICY         | BLOCKED            | DATA    | barracuda.willowbank.example                  | false
             barracuda-user-unknown.eml                        | lou.park@willowbank.example           | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | exch.willowbank.example                       | true
             biglobe-mailbox-full.eml                          | aoi.fuji@biglobe-member.example       | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mail.biglobe-member.example                   | false
@@ -317,6 +318,7 @@ class BounceFixtureClassificationTests {
             awkward-qp-soft-break-in-address.eml                  | Postfix
             awkward-utf16-text.eml                                | Postfix
             awkward-x-failed-recipients-only.eml                  | mailer daemon
+            awkward-utf8-bom-before-headers.eml                   | Postfix
             barracuda-spam.eml                                | Barracuda (RFC 3464)
             barracuda-user-unknown.eml                        | Barracuda (RFC 3464)
             biglobe-mailbox-full.eml                          | BIGLOBE
