@@ -55,12 +55,17 @@ final class ForwardedBounce {
 
     /**
      * The messages a forwarded bounce may hold, the attached ones first, each as the bytes of an Internet message;
-     * empty when the message is a bounce of its own (a delivery-status part, or sent by a mail system).
+     * empty when the message is a bounce of its own (a delivery-status part, or sent by a mail system under a subject
+     * no mail client wrote).
      *
      * @param text the text written for people, the way the parser reads it
      */
     static List<byte[]> candidates(Headers headers, MessageParts parts, String text, boolean sentByMailSystem) {
-        if (sentByMailSystem || parts.first("message/delivery-status", "message/global-delivery-status").isPresent()) {
+        var subject = headers.subject();
+        boolean forwardedSubject = FORWARDED_SUBJECT.matcher(subject).find();
+        // A postmaster forwarding a bounce to us sends from a mail system's address, but says "FW:" as anyone does.
+        if ((sentByMailSystem && !forwardedSubject)
+                || parts.first("message/delivery-status", "message/global-delivery-status").isPresent()) {
             return List.of();
         }
         var candidates = new ArrayList<byte[]>();
@@ -69,7 +74,6 @@ final class ForwardedBounce {
                 candidates.add(section.bytes());
             }
         }
-        var subject = headers.subject();
         boolean banner = false;
         for (var section : parts.sections()) {
             if (!section.type().is("text/plain") && !section.type().is("text/html")) {
@@ -82,7 +86,7 @@ final class ForwardedBounce {
                 banner = true;
             }
         }
-        if (!banner && FORWARDED_SUBJECT.matcher(subject).find() && !text.isBlank()) {
+        if (!banner && forwardedSubject && !text.isBlank()) {
             candidates.add(inline(List.of(text.split("\\r?\\n|\\r", -1)), subject));
         }
         return candidates;

@@ -87,6 +87,7 @@ class BounceFixtureClassificationTests {
             dsn-spam-detected.eml                             | tom.baker@contoso-gw.example          | POLICY         | SPAM_DETECTED      | DATA    | aspmx.l.google.com                            | false
             dsn-without-action.eml                            | finn.hay@juniper-isp.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx2.juniper-isp.example                       | true
             dutch.eml                                         | sanne.devries@voorbeeld-bv.example    | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.voorbeeld-bv.example                       | true
+            forwarded-by-postmaster-fw-exchange.eml           | moritz.engel@cedar-holdings.example   | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | exch01.cedar-holdings.example                 | true
             forwarded-apple-quoted-exim-blocklisted.eml       | selma.aydin@quarry-hosting.example    | POLICY         | BLOCKED            | RCPT    | mx.quarry-hosting.example                     | false
             forwarded-attached-postfix-dsn.eml                | arvid.holm@fjordline-mail.example     | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx2.fjordline-mail.example                    | true
             forwarded-german-html-wg.eml                      | lotte.berg@waldhaus-net.example       | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | store.waldhaus-net.example                    | true
@@ -347,6 +348,7 @@ class BounceFixtureClassificationTests {
             dsn-spam-detected.eml                             | Postfix (RFC 3464)
             dsn-without-action.eml                            | RFC 3464
             dutch.eml                                         | Dutch
+            forwarded-by-postmaster-fw-exchange.eml           | Microsoft Exchange 2007+
             forwarded-apple-quoted-exim-blocklisted.eml       | Exim
             forwarded-attached-postfix-dsn.eml                | Postfix (RFC 3464)
             forwarded-german-html-wg.eml                      | Postfix

@@ -22,6 +22,7 @@ class ForwardedBounceTests {
             forwarded-outlook-original-message.eml      | Microsoft Exchange 2007+ | ines.carvalho@brightwater-corp.example | <spring-cat-4410@shop.example>
             forwarded-apple-quoted-exim-blocklisted.eml | Exim                     | selma.aydin@quarry-hosting.example     | -
             forwarded-german-html-wg.eml                | Postfix                  | lotte.berg@waldhaus-net.example        | -
+            forwarded-by-postmaster-fw-exchange.eml     | Microsoft Exchange 2007+ | moritz.engel@cedar-holdings.example    | <invoice-8812@shop.example>
             """)
     void aForwardedBounceIsReadAsTheBounceInside(String fixture, String layout, String recipient,
                                                  String originalMessageId) {
