@@ -339,6 +339,9 @@ public final class BounceClassifier {
         return switch (code.subject()) {
             case 1 -> addressStatus(code, text, reply);
             case 2 -> switch (code.detail()) {
+                // 5.2.0 is "other mailbox status": an "unknown user" under it is the mailbox's own filter refusing
+                // the message (Japanese carriers answer so after DATA; Sisimai reads 5.2.0 as filtered).
+                case 0 -> textReason(text).filter(r -> r == USER_UNKNOWN).map(r -> FILTERED);
                 case 1 -> Optional.of(MAILBOX_DISABLED);
                 case 3 -> Optional.of(MESSAGE_TOO_BIG);
                 default -> Optional.empty();

@@ -650,6 +650,7 @@ class BounceClassifierTests {
             551 | -     | 551 User not local; please try <kai@new-isp.example>                             | true
             550 | 5.1.2 | 550 5.1.2 Host unknown (Name server: nowhere.example: host not found)            | true
             550 | 5.1.2 | 550 5.1.2 User reject                                                            | false
+            550 | 5.2.0 | 550 Unknown user hana@carrier-mobile.example                                     | false
             550 | 5.1.2 | 550 5.1.2 Connection timed out while talking to mx.nowhere.example               | false
             550 | -     | 550 server does not accept mail from your domain                                 | false
             550 | -     | 550 domain spam-sender.example is a dead domain                                  | false

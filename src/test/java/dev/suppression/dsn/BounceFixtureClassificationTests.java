@@ -204,7 +204,7 @@ class BounceFixtureClassificationTests {
             qmail.eml                                         | info@qmail-host.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.qmail-host.example                         | true
             sendgrid-expired.eml                              | lee.hart@slowriver.example            | TRANSIENT      | EXPIRED            | UNKNOWN | mx.slowriver.example                          | false
             sendgrid-user-unknown.eml                         | mo.hale@slowriver.example             | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.slowriver.example                          | true
-            sendmail-dsn-generic-mailbox-status.eml           | yuki.sato@mobile-carrier.example      | USER_UNKNOWN   | USER_UNKNOWN       | DATA    | mx3.mobile-carrier.example                    | false
+            sendmail-dsn-generic-mailbox-status.eml           | yuki.sato@mobile-carrier.example      | UNDETERMINED   | FILTERED           | DATA    | mx3.mobile-carrier.example                    | false
             sendmail-dsn-mailbox-full.eml                     | anna.berg@oakridge.example            | MAILBOX_FULL   | MAILBOX_FULL       | RCPT    | mx.oakridge.example                           | false
             sendmail-dsn-moved.eml                            | g.russo@adventure-works.example       | USER_UNKNOWN   | MAILBOX_MOVED      | RCPT    | mx.adventure-works.example                    | true
             sendmail-plain-sender-rejected-at-mail.eml        | jan.ek@oakridge.example               | POLICY         | SENDER_REJECTED    | MAIL    | mx.oakridge.example                           | false
