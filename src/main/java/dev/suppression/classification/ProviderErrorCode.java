@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * The error codes some mailbox providers write into their replies, each documented on the provider's own page;
  * the code decides, whatever wording or status code surrounds it, since those providers pin one status on many
  * causes (Orange answers {@code 552 5.1.1} for a full mailbox). Read as Sisimai's per-provider rules read them
- * ({@code lib/Sisimai/Rhost}: FrancePTT, IUA, Cox, GoDaddy, Spectrum, KDDI). An Orange or i.ua code their tables
+ * ({@code lib/Sisimai/Rhost}: FrancePTT, IUA, Cox, GoDaddy, Spectrum, KDDI, Facebook). An Orange or i.ua code their tables
  * do not list tells nothing for sure, so it never suppresses; an unlisted Cox code leaves the words to decide.
  */
 final class ProviderErrorCode {
@@ -55,6 +55,18 @@ final class ProviderErrorCode {
      * sender; an unknown recipient is named ("550 &lt;jane@...&gt;: User unknown").
      */
     private static final Pattern KDDI_FILTERED = Pattern.compile("(?i)\\b5\\d\\d : user unknown");
+
+    /** Facebook's response codes ("550 5.1.1 RCP-P1 ...", "POL-P2"), each listed on its postmaster page. */
+    private static final Pattern FACEBOOK = Pattern.compile("\\b(RCP|INT|POL|MSG|DNS|CON)-([PT]\\d)\\b");
+    private static final Map<String, BounceReason> FACEBOOK_CODES = Map.ofEntries(
+            Map.entry("RCP-P1", USER_UNKNOWN), Map.entry("INT-P1", USER_UNKNOWN), Map.entry("INT-P3", USER_UNKNOWN),
+            Map.entry("INT-P4", USER_UNKNOWN), Map.entry("RCP-P2", FILTERED), Map.entry("RCP-P3", FILTERED),
+            Map.entry("RCP-T4", MAILBOX_DISABLED), Map.entry("RCP-T1", SYSTEM), Map.entry("MSG-P1", MESSAGE_TOO_BIG),
+            Map.entry("INT-P2", MESSAGE_TOO_BIG), Map.entry("MSG-P2", POLICY), Map.entry("MSG-P3", POLICY),
+            Map.entry("POL-P5", POLICY), Map.entry("POL-P6", SPAM_DETECTED), Map.entry("POL-P7", POLICY),
+            Map.entry("DNS-P1", SENDER_REJECTED), Map.entry("DNS-P2", SENDER_REJECTED),
+            Map.entry("DNS-T1", SENDER_REJECTED), Map.entry("DNS-P3", BLOCKED), Map.entry("DNS-T2", BLOCKED),
+            Map.entry("MSG-T1", RATE_LIMITED));
 
     private ProviderErrorCode() {
     }
@@ -105,6 +117,20 @@ final class ProviderErrorCode {
                 case "501", "502", "506" -> SENDER_REJECTED;
                 default -> BLOCKED;
             });
+        }
+        var facebook = FACEBOOK.matcher(text);
+        if (facebook.find()) {
+            var code = facebook.group(1) + "-" + facebook.group(2);
+            var reason = FACEBOOK_CODES.get(code);
+            if (reason != null) {
+                return Optional.of(reason);
+            }
+            if (code.startsWith("POL-")) {
+                return Optional.of(BLOCKED);
+            }
+            if (code.startsWith("CON-")) {
+                return Optional.of(RATE_LIMITED);
+            }
         }
         if (KDDI_FILTERED.matcher(text).find()) {
             return Optional.of(FILTERED);

@@ -701,6 +701,10 @@ class BounceClassifierTests {
             550 | 5.3.2   | 550 5.3.2 Service not accepting mail from blocked hosts                                      | BLOCKED            | false
             501 | 5.5.4   | 501 5.5.4 Invalid domain name                                                                | BLOCKED            | false
             550 | -       | 550 Mailbox unavailable or access denined                                                    | RATE_LIMITED       | false
+            550 | 5.1.1   | 550 5.1.1 RCP-P1 The address you mailed is not one of ours                                   | USER_UNKNOWN       | true
+            550 | 5.1.1   | 550 5.1.1 RCP-P3 Privacy settings of the person you wrote to keep you out                    | FILTERED           | false
+            450 | 4.2.1   | 450 4.2.1 RCP-T4 That account is switched off for now                                        | MAILBOX_DISABLED   | false
+            550 | 5.1.1   | 550 5.1.1 POL-P2 We no longer take mail from your server; no such user                       | BLOCKED            | false
             -   | -       | 198.51.100.61 does not like recipient.                                                       | USER_UNKNOWN       | true
             -   | -       | 198.51.100.61 does not like recipient. This message has been in the queue too long.          | EXPIRED            | false
             """)
