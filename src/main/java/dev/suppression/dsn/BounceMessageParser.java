@@ -143,7 +143,11 @@ final class BounceMessageParser {
         if (reading.isPresent()) {
             return message(reading.get().layout().name(), reading.get().recipients(), parts, headers, bounce, date);
         }
-        if (fromMailerDaemon || status.isPresent()) {
+        // Inside a forward, a message only its subject calls a bounce (a quoted original titled "could not be
+        // delivered") is no bounce to guess recipients from: an auto-reply quoting our own mail would otherwise
+        // give up an address of its text.
+        boolean mayGuess = forwards == 0 || status.isPresent() || sentByMailSystem(headers);
+        if (mayGuess && (fromMailerDaemon || status.isPresent())) {
             var recipients = fromMailerDaemon ? BounceLayouts.MAILER_DAEMON.recipients(bounce) : List.<FailedRecipient>of();
             if (recipients.isEmpty()) {
                 recipients = PlainTextBounce.lastResort(bounce);

@@ -61,6 +61,28 @@ class ForwardedBounceTests {
     }
 
     @Test
+    void aQuotedMessageIsNoBounceJustBecauseItsSubjectSoundsLikeOne() {
+        var raw = """
+                From: Greta Lind <greta.lind@birch-co.example>
+                To: orders@shop.example
+                Subject: Fwd: Your parcel could not be delivered
+                Date: Tue, 01 Dec 2026 09:00:00 +0000
+
+                Is this real?
+
+                ---------- Forwarded message ---------
+                From: Shop Orders <orders@shop.example>
+                Date: Tue, 1 Dec 2026 at 08:59
+                Subject: Your parcel could not be delivered
+                To: Greta Lind <greta.lind@birch-co.example>
+
+                We could not deliver your parcel today; if it fails again, write to <depot@shop-logistics.example>.
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> parser.parse(raw)).isInstanceOf(NotABounceException.class);
+    }
+
+    @Test
     void aForwardedOrdinaryMailIsNoBounce() {
         assertThatThrownBy(() -> parser.parse(Fixtures.bytes("forwarded-ordinary-mail.eml")))
                 .isInstanceOfSatisfying(NotABounceException.class,
