@@ -50,6 +50,7 @@ public final class BounceClassifier {
             "expediteur invalide", "absender ungultig", "from a different address or alias using the",
             "too many spam complaints", "has an outgoing mail suspension", "sender is spammer",
             "fully qualified email address required", "mailfrom domain is listed in",
+            "does not accept mail from", "is a dead domain", "not a registered gateway user",
             // A mailing list or group (Google Groups among them) refusing a poster: the sender may not post there.
             "permission to post", "not allowed to post", "not authorized to post", "not authorised to post",
             "members-only list", "members only list", "non-member", "not open to posting",
@@ -71,7 +72,9 @@ public final class BounceClassifier {
             "may not be mail exchanger", "mismatches client ip", "too many spams from your ip",
             "unresolvable relay host", "not allowed to connect", "ip name lookup failed",
             "unverifyable sending ip", "unverifiable sending ip", "on our block list", "is blacklisted",
-            "blocked by spamhaus", "ip address blocked", "ip blocked", "your ip");
+            "blocked by spamhaus", "ip address blocked", "ip blocked", "your ip",
+            // Cox, GoDaddy and Spectrum block a sender that mailed too many unknown addresses, whatever code they pin.
+            "too many invalid recipients", "too many bad recipients", "too many unknown recipients");
 
 
     /**
@@ -81,7 +84,9 @@ public final class BounceClassifier {
     private static final List<String> SUSPENDED_PHRASES = List.of(
             "suspended", "disabled", "deactivated", "is frozen", "temporarily inactive", "temporary locked",
             "temporarily locked", "is terminated", "archived recipient", "destinataire archivee", "inactive user",
-            "this address no longer accepts mail", "discontinued", "suspend the service");
+            "this address no longer accepts mail", "discontinued", "suspend the service",
+            // Yahoo's "554 delivery error: dd jane@yahoo.com is no longer valid.": a mailbox it closed for now.
+            "dd is no longer valid");
 
     /** notqmail's words for a domain whose MX is null (RFC 7505). */
     private static final String NO_MAIL_EXCHANGER = "couldn't find a mail exchanger or ip address";
@@ -103,7 +108,9 @@ public final class BounceClassifier {
                     "too many sessions", "rate that prevents", "too quickly", "too fast",
                     "receiving mail at a rate", "unexpected volume", "temporarily deferred", "deferred due to",
                     "throttl", "exceeded the rate", "sending rate", "connection rate", "message rate",
-                    "sending quota", "[ts01]", "[ts02]", "[ts03]", "[ts04]", "slow down", "try again later, closing"),
+                    "sending quota", "[ts01]", "[ts02]", "[ts03]", "[ts04]", "slow down", "try again later, closing",
+                    // Tencent QQ's frequency limit, misspelt as QQ writes it.
+                    "mailbox unavailable or access denined"),
             new Rule(MAILBOX_FULL, "mailbox full", "mailbox is full", "mailbox is over", "over quota", "quota exceeded",
                     "exceeded storage", "exceeds quota", "exceeded quota", "exceeded its quota", "out of storage",
                     "storage quota", "mailbox size limit", "mailbox exceeds", "account is full", "inbox is full",
@@ -121,7 +128,9 @@ public final class BounceClassifier {
             new Rule(FILTERED, "message filtered", "user rules", "user refuses to receive", "user reject",
                     "refused due to recipient preferences", "only accepting mail from specific",
                     "blocked by the recipient", "refuse to receive mail", "account is protected by",
-                    "not found recipient account", "is not accepting any mail", "restricted sms e-mail"),
+                    "not found recipient account", "is not accepting any mail", "restricted sms e-mail",
+                    // Amazon SES receiving: a bounce its customer's receipt rule sent, whatever template it chose.
+                    "receipt rule of the recipient's domain"),
             // Postfix's access table refusing the recipient by name; read before the bare "access denied" below.
             new Rule(USER_UNKNOWN, "recipient address rejected: access denied"),
             new Rule(BLOCKED, "blocked", "banned", "access denied", "denied by", "refused by",
@@ -135,7 +144,7 @@ public final class BounceClassifier {
                     "has been closed", "account closed", "account has expired", "account expired",
                     "gesperrt", "desactive", "sospeso", "suspendida", "temporary locked", "temporarily locked",
                     "archived recipient", "destinataire archivee", "user is terminated", "suspend the service",
-                    "discontinued", "inactive user", "this address no longer accepts mail"),
+                    "discontinued", "inactive user", "this address no longer accepts mail", "dd is no longer valid"),
             new Rule(NOT_ACCEPTING_MAIL, "null mx", "nullmx", "domain does not accept mail",
                     "domain is not accepting mail", "does not accept mail", "accepts no mail",
                     "does not receive mail", "not accepting mail", "doesn't accept mail"),
@@ -185,6 +194,9 @@ public final class BounceClassifier {
                     "bad_recipient", "bad recipient", "bad-recipient", "adresse nicht gefunden",
                     "utilisateur inconnu", "this spectator does not exist", "invalid-recipient",
                     "recipient address rejected: userunknown",
+                    // Exchange refuses a recipient in a domain RFC 2606 reserves (.example, .invalid, .test).
+                    "recipient address reserved by rfc 2606",
+                    "5.0.0. mail rejected.",
                     // Japanese: Lotus Notes' "not in the directory's list", "no such user", "address unknown".
                     "ディレクトリのリストにありません", "ユーザーが存在しません", "ユーザが存在しません",
                     "該当ユーザーがいません", "宛先不明", "宛先のメールアドレスが見つかりません"),
@@ -263,6 +275,11 @@ public final class BounceClassifier {
                 .or(() -> SmtpReplyCode.find(text)).orElse(null);
         var enhanced = Optional.ofNullable(enhancedCode).flatMap(EnhancedStatusCode::parse)
                 .or(() -> EnhancedStatusCode.find(text)).orElse(null);
+        var byProvider = ProviderErrorCode.in(text);
+        if (byProvider.isPresent()) {
+            return diagnosis(byProvider.get(), (reply != null && reply.isTransient())
+                    || (enhanced != null && enhanced.isTransient()), reply, enhanced);
+        }
         if (containsAny(normalizedText, SENDER_REJECTED_PHRASES)) {
             return diagnosis(SENDER_REJECTED, false, reply, enhanced);
         }
@@ -322,13 +339,25 @@ public final class BounceClassifier {
         return switch (code.subject()) {
             case 1 -> addressStatus(code, text, reply);
             case 2 -> switch (code.detail()) {
+                // 5.2.0 is "other mailbox status": an "unknown user" under it is the mailbox's own filter refusing
+                // the message (Japanese carriers answer so after DATA; Sisimai reads 5.2.0 as filtered).
+                case 0 -> textReason(text).filter(r -> r == USER_UNKNOWN).map(r -> FILTERED);
                 case 1 -> Optional.of(MAILBOX_DISABLED);
                 case 3 -> Optional.of(MESSAGE_TOO_BIG);
                 default -> Optional.empty();
             };
-            case 3 -> code.detail() == 4 ? Optional.of(MESSAGE_TOO_BIG)
-                    : Optional.of(textReason(text).orElse(SYSTEM));
+            case 3 -> switch (code.detail()) {
+                case 4 -> Optional.of(MESSAGE_TOO_BIG);
+                // 5.3.2 "system not accepting network messages" (Exchange's ABP routing answers it for a
+                // recipient outside the address book): a refusal of all mail, unless its words are a policy's.
+                case 2 -> Optional.of(textReason(text).filter(r -> r.classification(false) == Classification.POLICY)
+                        .orElse(NOT_ACCEPTING_MAIL));
+                default -> Optional.of(textReason(text).orElse(SYSTEM));
+            };
             case 4 -> Optional.of(routingStatus(code, text));
+            // 5.5.4 is a command's argument refused: "501 5.5.4 Invalid domain name" is our HELO's, not the recipient's.
+            case 5 -> code.detail() == 4 ? textReason(text).filter(r -> r == HOST_UNKNOWN || r == USER_UNKNOWN)
+                    .map(r -> BLOCKED) : Optional.empty();
             default -> Optional.empty();
         };
     }
@@ -344,7 +373,10 @@ public final class BounceClassifier {
                     : containsAny(text, SUSPENDED_PHRASES) ? MAILBOX_DISABLED
                     : textReason(text).filter(r -> r == RELAYING_DENIED || r == MAILBOX_FULL || r == FILTERED)
                             .orElse(USER_UNKNOWN));
-            case 2 -> Optional.of(HOST_UNKNOWN);
+            // 5.1.2: the domain is unknown, unless the words say the recipient's own filter ("User reject"), a
+            // policy or a network failure refused it.
+            case 2 -> Optional.of(textReason(text).filter(r -> r == FILTERED || r == NETWORK
+                    || r.classification(false) == Classification.POLICY).orElse(HOST_UNKNOWN));
             // RFC 7505 null MX answers 556 5.1.10; Microsoft 365 answers 550 5.1.10 when the recipient is unknown.
             case 10 -> Optional.of((reply != null && reply.value() == 556)
                     || textReason(text).filter(r -> r == NOT_ACCEPTING_MAIL).isPresent()
@@ -365,12 +397,18 @@ public final class BounceClassifier {
         if (code.detail() == 7) {
             return EXPIRED;
         }
+        if (code.detail() == 310 || text.contains("smtpsend.dns.nonexistentdomain")) {
+            // Exchange's own DNS lookup of the recipient domain failing (5.4.310 "DNS domain ... does not exist",
+            // 5.4.4 SMTPSEND.DNS.NonExistentDomain): Sisimai's Microsoft rules read both as routing failures
+            // (norelaying, networkerror), not as a domain that is gone, and a tenant's resolver can be wrong.
+            return NETWORK;
+        }
         if (text.contains(NO_MAIL_EXCHANGER)) {
             // notqmail's answer to a null MX (#5.4.4): the domain takes no mail at all.
             return NOT_ACCEPTING_MAIL;
         }
-        // Postfix (5.4.4 "Host or domain name not found") and Exchange (5.4.4 NonExistentDomain, 5.4.310) say so
-        // when the recipient's domain does not resolve at all. Other "host unknown" texts under 5.4.x stay
+        // Postfix (5.4.4 "Host or domain name not found") says so when the recipient's domain does not resolve at
+        // all. Other "host unknown" texts under 5.4.x stay
         // NETWORK: Postmark, for one, pins 5.4.4 on what it calls a temporary DNS error.
         if (containsAny(text, NXDOMAIN_PHRASES)) {
             return HOST_UNKNOWN;
@@ -413,7 +451,10 @@ public final class BounceClassifier {
         if (byText.isPresent()) {
             return byText.get();
         }
-        if (text.contains(RECIPIENT_REJECTED) || RECIPIENT_NAMED_NOT_FOUND.matcher(rawText).find()) {
+        // qmail-remote's "192.0.2.1 does not like recipient." with no reply of its own: the host refused the
+        // address at RCPT (Sisimai reads it as userunknown; given up for queue age it reads expired, above).
+        if (text.contains(RECIPIENT_REJECTED) || text.contains("does not like recipient")
+                || RECIPIENT_NAMED_NOT_FOUND.matcher(rawText).find()) {
             return USER_UNKNOWN;
         }
         if (enhanced == null && reply != null && (reply.value() == 556 || reply.value() == 521)) {

@@ -22,4 +22,13 @@ interface BounceLayout {
     default List<FailedRecipient> recipients(BounceText bounce) {
         return PlainTextBounce.recipients(bounce);
     }
+
+    /**
+     * The recipients as this layout's writer means them, when its words say less than they seem to (a provider's
+     * template that reads like "user unknown" but is a rule of its customer's); by default as read. Applied to
+     * the recipients of a delivery-status report in this layout too.
+     */
+    default List<FailedRecipient> interpreted(List<FailedRecipient> recipients) {
+        return recipients;
+    }
 }

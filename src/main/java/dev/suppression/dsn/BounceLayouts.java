@@ -39,6 +39,7 @@ final class BounceLayouts {
             new EinsUndEinsLayout(),
             new BigfootLayout(),
             new AmazonWorkMailLayout(),
+            new ReceivingSesLayout(),
             new AmazonSesLayout(),
             new SendGridLayout(),
             new MailgunLayout(),
@@ -100,7 +101,7 @@ final class BounceLayouts {
     static Optional<Reading> read(BounceText bounce) {
         for (var layout : ALL) {
             if (layout.recognises(bounce)) {
-                var recipients = layout.recipients(bounce);
+                var recipients = layout.interpreted(layout.recipients(bounce));
                 if (!recipients.isEmpty()) {
                     return Optional.of(new Reading(layout, recipients));
                 }

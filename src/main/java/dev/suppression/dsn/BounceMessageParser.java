@@ -43,6 +43,7 @@ final class BounceMessageParser {
     private static final Session SESSION = Session.getInstance(new Properties());
     /** A header field at the start of a line: what every Internet message (RFC 5322) begins with. */
     private static final Pattern HEADER_FIELD = Pattern.compile("[!-9;-~]+[ \\t]*:.*");
+    private static final Pattern FIELD_NAME = Pattern.compile("([!-9;-~]+)[ \\t]*:");
     private static final List<String> MESSAGE_HEADERS = List.of("From", "Date", "Subject", "Message-ID", "To",
             "Content-Type", "Received", "Return-Path", "MIME-Version");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?iu)undeliver|undelivered|not delivered|"
@@ -55,10 +56,15 @@ final class BounceMessageParser {
     private static final Set<String> DAEMON_LOCAL_PARTS = Set.of("mailer-daemon", "postmaster", "mail-daemon",
             "mailerdaemon", "mdaemon", "mailer_daemon", "mail-delivery", "maildelivery");
     private static final int HEADER_SCAN_LIMIT = 64 * 1024;
+    /** How many forwards deep a bounce is looked for (a bounce forwarded, then forwarded on). */
+    private static final int MAX_FORWARDS = 3;
     private static final Pattern INLINE_REPORT_FIELD =
             Pattern.compile("(?im)^(?:reporting-mta|original-envelope-id|final-recipient|original-recipient)\\s*:");
     private static final Pattern INLINE_FINAL_RECIPIENT =
             Pattern.compile("(?im)^final-recipient[ \\t]*:[^\\r\\n@]{0,200}@");
+    /** A recipient field naming an address: a report may leave Final-Recipient empty and name the Original. */
+    private static final Pattern REPORTED_RECIPIENT =
+            Pattern.compile("(?im)^(?:final|original)-recipient[ \\t]*:[^\\r\\n@]{0,200}@");
 
     /**
      * Reads one message as received.
@@ -67,10 +73,14 @@ final class BounceMessageParser {
      * @throws NotABounceException        when it is an auto-reply, a feedback report, an ordinary mail, ...
      */
     BounceMessage parse(byte[] message) {
-        var raw = withLineFeeds(message);
+        return parse(message, 0);
+    }
+
+    private BounceMessage parse(byte[] message, int forwards) {
+        var raw = withHeaderSectionEnded(withoutLeadingPadding(withLineFeeds(message)));
         requireInternetMessage(raw);
         try {
-            return read(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)));
+            return read(new MimeMessage(SESSION, new SharedByteArrayInputStream(raw)), forwards);
         } catch (MessagingException e) {
             throw new UnreadableMessageException("The header section of the message cannot be read (" + e.getMessage()
                     + "). Post the message exactly as it was received.");
@@ -84,7 +94,7 @@ final class BounceMessageParser {
         }
     }
 
-    private BounceMessage read(MimeMessage message) {
+    private BounceMessage read(MimeMessage message, int forwards) {
         var headers = new Headers(message);
         if (MESSAGE_HEADERS.stream().allMatch(name -> headers.value(name) == null)) {
             throw new UnreadableMessageException(notAMessage());
@@ -99,6 +109,13 @@ final class BounceMessageParser {
         if (reportTypes.contains("disposition-notification") || parts.first("message/disposition-notification").isPresent()) {
             throw new NotABounceException(MessageKind.READ_RECEIPT, "");
         }
+        if (forwards < MAX_FORWARDS) {
+            var forwarded = readForwarded(headers, parts, forwards);
+            if (forwarded != null) {
+                return forwarded.date() != null ? forwarded : new BounceMessage(forwarded.layout(),
+                        forwarded.recipients(), forwarded.originalMessageId(), forwarded.messageId(), date);
+            }
+        }
         var fromMailerDaemon = fromMailerDaemon(headers);
         var bounce = BounceText.of(headers, parts, notificationText(parts), fromMailerDaemon);
         var status = parts.first("message/delivery-status", "message/global-delivery-status")
@@ -108,9 +125,9 @@ final class BounceMessageParser {
             var report = DeliveryStatusReport.parse(status.get());
             var failed = DsnCompletion.complete(report.failed(), bounce);
             if (!failed.isEmpty()) {
-                var layout = BounceLayouts.recognise(bounce).map(BounceLayout::name)
-                        .map(name -> name + " (RFC 3464)").orElse(BounceFormat.DELIVERY_STATUS);
-                return message(layout, failed, parts, headers, bounce, date);
+                var layout = BounceLayouts.recognise(bounce);
+                return message(layout.map(l -> l.name() + " (RFC 3464)").orElse(BounceFormat.DELIVERY_STATUS),
+                        layout.map(l -> l.interpreted(failed)).orElse(failed), parts, headers, bounce, date);
             }
             skipped = report.skipped();
         }
@@ -126,7 +143,11 @@ final class BounceMessageParser {
         if (reading.isPresent()) {
             return message(reading.get().layout().name(), reading.get().recipients(), parts, headers, bounce, date);
         }
-        if (fromMailerDaemon || status.isPresent()) {
+        // Inside a forward, a message only its subject calls a bounce (a quoted original titled "could not be
+        // delivered") is no bounce to guess recipients from: an auto-reply quoting our own mail would otherwise
+        // give up an address of its text.
+        boolean mayGuess = forwards == 0 || status.isPresent() || sentByMailSystem(headers);
+        if (mayGuess && (fromMailerDaemon || status.isPresent())) {
             var recipients = fromMailerDaemon ? BounceLayouts.MAILER_DAEMON.recipients(bounce) : List.<FailedRecipient>of();
             if (recipients.isEmpty()) {
                 recipients = PlainTextBounce.lastResort(bounce);
@@ -150,6 +171,21 @@ final class BounceMessageParser {
             throw new NotABounceException(declared.get().kind(), declared.get().evidence());
         }
         throw new NotABounceException(MessageKind.ORDINARY_MAIL, subjectEvidence(headers));
+    }
+
+    /**
+     * The bounce inside a message a person forwarded, attached or pasted under a forward banner; null when the
+     * message is a bounce of its own or holds none (then the message itself is read).
+     */
+    private @Nullable BounceMessage readForwarded(Headers headers, MessageParts parts, int forwards) {
+        for (var candidate : ForwardedBounce.candidates(headers, parts, notificationText(parts), sentByMailSystem(headers))) {
+            try {
+                return parse(candidate, forwards + 1);
+            } catch (NotABounceException | UnreadableMessageException e) {
+                // Not a bounce inside (a forwarded ordinary mail, the original a bounce returns): read the next.
+            }
+        }
+        return null;
     }
 
     /**
@@ -179,7 +215,7 @@ final class BounceMessageParser {
             }
             var text = section.text().stripLeading();
             var start = INLINE_REPORT_FIELD.matcher(text);
-            if (start.lookingAt() && INLINE_FINAL_RECIPIENT.matcher(text).find()) {
+            if (start.lookingAt() && REPORTED_RECIPIENT.matcher(text).find()) {
                 return java.util.Optional.of(text);
             }
         }
@@ -224,13 +260,28 @@ final class BounceMessageParser {
         return value == null ? null : value.replaceAll("\\r?\\n[ \\t]+", " ");
     }
 
-    /** The text written for people: the first text/plain part, else the first HTML part as text. */
+    /**
+     * The text written for people: the first text/plain part, else the first HTML part as text. An HTML notice
+     * that names an address wins over a plain part that names none (a gateway's "scanned by" note added after a
+     * notice sent as HTML only).
+     */
     private static String notificationText(MessageParts parts) {
-        return parts.first("text/plain").or(() -> parts.first("text/html"))
-                .map(MessageParts.Section::text).orElse("");
+        var plain = parts.first("text/plain").map(MessageParts.Section::text);
+        if (plain.isPresent() && plain.get().indexOf('@') < 0) {
+            var html = parts.first("text/html").map(MessageParts.Section::text).filter(text -> text.indexOf('@') >= 0);
+            if (html.isPresent()) {
+                return html.get();
+            }
+        }
+        return plain.or(() -> parts.first("text/html").map(MessageParts.Section::text)).orElse("");
     }
 
     private static boolean fromMailerDaemon(Headers headers) {
+        return sentByMailSystem(headers) || BOUNCE_SUBJECT.matcher(headers.subject()).find();
+    }
+
+    /** Sent by a mail system by its own headers, not its subject (a person forwarding a bounce keeps that). */
+    private static boolean sentByMailSystem(Headers headers) {
         // Only a mail system writes X-Failed-Recipients (Exim and many that copied it), and only on a bounce.
         if (!headers.addresses("X-Failed-Recipients").isEmpty()) {
             return true;
@@ -242,10 +293,7 @@ final class BounceMessageParser {
             }
         }
         var from = headers.value("From");
-        if (from != null && from.toLowerCase(Locale.ROOT).contains("mail delivery")) {
-            return true;
-        }
-        return BOUNCE_SUBJECT.matcher(headers.subject()).find();
+        return from != null && from.toLowerCase(Locale.ROOT).contains("mail delivery");
     }
 
     private static @Nullable Instant date(MimeMessage message) {
@@ -293,6 +341,93 @@ final class BounceMessageParser {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The message without what a copy and paste or a Windows export put before its first header: a UTF-8 byte
+     * order mark and blank (or white-space-only) lines. A mail client shows such a message as it shows any other.
+     */
+    static byte[] withoutLeadingPadding(byte[] raw) {
+        int start = raw.length >= 3 && (raw[0] & 0xFF) == 0xEF && (raw[1] & 0xFF) == 0xBB && (raw[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        int lineStart = start;
+        for (int i = start; i < raw.length && i < HEADER_SCAN_LIMIT; i++) {
+            byte b = raw[i];
+            if (b == '\n') {
+                lineStart = i + 1;
+            } else if (b != '\r' && b != ' ' && b != '\t') {
+                break;
+            }
+        }
+        return lineStart == 0 ? raw : java.util.Arrays.copyOfRange(raw, lineStart, raw.length);
+    }
+
+    /**
+     * A message whose header section runs straight into its text, with no blank line between (some gateways and
+     * hand-made exports drop it), with the blank line put back before the first line that is neither a header
+     * field nor its continuation. Otherwise the MIME parser would take the bounce's first lines ("&lt;jane@x&gt;:",
+     * "Remote host said: ...") for headers and leave the body empty. A line naming an address in angle brackets
+     * or with an @ before its colon is text, although RFC 5322 would let it pass for a field name.
+     */
+    static byte[] withHeaderSectionEnded(byte[] raw) {
+        int start = 0;
+        boolean first = true;
+        while (start < raw.length && start < HEADER_SCAN_LIMIT) {
+            int end = start;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            int contentEnd = end > start && raw[end - 1] == '\r' ? end - 1 : end;
+            if (contentEnd == start) {
+                return raw;
+            }
+            var line = new String(raw, start, contentEnd - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+            boolean mboxSeparator = first && line.startsWith("From ");
+            boolean continuation = !first && (raw[start] == ' ' || raw[start] == '\t');
+            if (!mboxSeparator && !continuation && !isHeaderField(line)) {
+                if (first || moreHeadersFollow(raw, end + 1)) {
+                    // Not a message, or one stray line among its headers (which the MIME parser skips).
+                    return raw;
+                }
+                var lineEnd = contentEnd < end ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+                var out = new byte[raw.length + lineEnd.length];
+                System.arraycopy(raw, 0, out, 0, start);
+                System.arraycopy(lineEnd, 0, out, start, lineEnd.length);
+                System.arraycopy(raw, start, out, start + lineEnd.length, raw.length - start);
+                return out;
+            }
+            first = false;
+            start = end + 1;
+        }
+        return raw;
+    }
+
+    private static boolean isHeaderField(String line) {
+        if (!FIELD_NAME.matcher(line).lookingAt() || line.startsWith("<")) {
+            return false;
+        }
+        return line.substring(0, line.indexOf(':')).indexOf('@') < 0;
+    }
+
+    /** Whether a field of the message's own (Content-Type, Subject, ...) comes before the next blank line. */
+    private static boolean moreHeadersFollow(byte[] raw, int from) {
+        int start = from;
+        while (start < raw.length && start < HEADER_SCAN_LIMIT) {
+            int end = start;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            var line = new String(raw, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+            if (line.isEmpty()) {
+                return false;
+            }
+            var m = FIELD_NAME.matcher(line);
+            if (m.lookingAt() && MESSAGE_HEADERS.stream().anyMatch(name -> name.equalsIgnoreCase(m.group(1)))) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     private static void requireInternetMessage(byte[] raw) {

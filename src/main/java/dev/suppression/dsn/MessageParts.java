@@ -141,7 +141,7 @@ final class MessageParts {
          * The content with its transfer encoding undone. An unknown or broken encoding gives the raw content
          * instead: some MTAs label 8-bit text as 7bit or invent encodings, and the text is still worth reading.
          */
-        private byte[] bytes() {
+        byte[] bytes() {
             var encoding = messageEncoding();
             if (encoding != null) {
                 // Jakarta Mail leaves message/* content encoded (RFC 2046 allows only identity encodings there),

@@ -420,12 +420,13 @@ class BounceClassifierTests {
                         HOST_UNKNOWN, Classification.BAD_DOMAIN, null, null),
                 argumentSet("Exim unrouteable address", "550 Unrouteable address",
                         HOST_UNKNOWN, Classification.BAD_DOMAIN, 550, null),
+                // Exchange's own failed lookup: Sisimai's Microsoft rules read it as routing (never suppresses).
                 argumentSet("Exchange nonexistent domain",
                         "550 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain",
-                        HOST_UNKNOWN, Classification.BAD_DOMAIN, 550, "5.4.4"),
+                        NETWORK, Classification.ROUTING, 550, "5.4.4"),
                 argumentSet("Exchange Online DNS domain does not exist",
                         "550 5.4.310 DNS domain exampel.org does not exist [Message=InfoDomainNonexistent]",
-                        HOST_UNKNOWN, Classification.BAD_DOMAIN, 550, "5.4.310"),
+                        NETWORK, Classification.ROUTING, 550, "5.4.310"),
                 // MAILBOX_FULL
                 argumentSet("Gmail over quota, temporary",
                         "452 4.2.2 The email account that you tried to reach is over quota",
@@ -627,6 +628,93 @@ class BounceClassifierTests {
     // ---------------------------------------------------------------------------------------------
     // Nothing usable
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * The field's wordings for each reason a bounce classifier tells apart (Sisimai's {@code Reason} modules list
+     * them), in our own words: the unknown user, host and moved mailbox suppress; a rejected sender, a block, a
+     * suspended or filtering mailbox and a full one never do, even when they mention the recipient.
+     */
+    @ParameterizedTest(name = "{0} {1} \"{2}\" suppresses {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            550 | -     | 550 Requested action not taken: mailbox lena.q@fir-mail.example unavailable       | true
+            550 | -     | 550 destination server rejected recipients                                       | true
+            550 | -     | 550 No thank you rejected: Account Unavailable: kai@fir-mail.example              | true
+            550 | -     | 550 rcpt <kai@fir-mail.example> does not exist                                   | true
+            550 | -     | 550 Recipient address rejected: user kai does not exist                          | true
+            550 | -     | 550 No existe dicha persona                                                      | true
+            550 | -     | 550 5.0.0. Mail rejected.                                                        | true
+            550 | -     | 550 vdeliver: Invalid or unknown virtual user 'kai'                              | true
+            550 | -     | 550 This email address is wrong or no longer valid                               | true
+            550 | -     | 550 Recipient domain must exist                                                  | true
+            550 | -     | 550 The account or domain may not exist                                          | true
+            551 | -     | 551 User not local; please try <kai@new-isp.example>                             | true
+            550 | 5.1.2 | 550 5.1.2 Host unknown (Name server: nowhere.example: host not found)            | true
+            550 | 5.1.2 | 550 5.1.2 User reject                                                            | false
+            550 | 5.2.0 | 550 Unknown user hana@carrier-mobile.example                                     | false
+            550 | 5.1.2 | 550 5.1.2 Connection timed out while talking to mx.nowhere.example               | false
+            550 | -     | 550 server does not accept mail from your domain                                 | false
+            550 | -     | 550 domain spam-sender.example is a dead domain                                  | false
+            550 | -     | 550 sorry, that domain isn't in my list of allowed rcpthosts                     | false
+            550 | -     | 550 Backscatter protection detected an invalid or expired email address          | false
+            550 | -     | 550 invalid/inactive user                                                        | false
+            550 | -     | 550 vdelivermail: account is locked email bounced                                | false
+            550 | -     | 550 Message from 192.0.2.1 rejected based on blacklist                           | false
+            550 | 5.1.1 | 550 5.1.1 <kai@fir-mail.example>... Blocked by the recipient domain              | false
+            550 | -     | 550 Recipient address rejected: Sender is on the user's blocklist                | false
+            550 | -     | 550 Blocked by recipient user preferences                                        | false
+            550 | -     | 550 No such user - virus detected in attachment                                  | false
+            552 | -     | 552 Requested mailbox exceeds quota for user kai                                 | false
+            554 | -     | 554 Transaction failed                                                           | false
+            """)
+    void theFieldsWordingsForEachReasonDecideWhetherItSuppresses(@Nullable Integer reply, @Nullable String enhanced,
+                                                                 String diagnostic, boolean suppresses) {
+        assertThat(classifier.classify(reply, enhanced, diagnostic).classification().isHardBounce())
+                .isEqualTo(suppresses);
+    }
+
+    /**
+     * Replies whose meaning the provider that wrote them documents (Sisimai's {@code Rhost} rules read the same
+     * pages): a code of the provider's own decides over the wording and status around it, and a sender-side
+     * block never suppresses however the provider words it.
+     */
+    @ParameterizedTest(name = "{0} {1} \"{2}\" -> {3}, suppresses {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            550 | 5.1.1   | 550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416             | USER_UNKNOWN       | true
+            550 | 5.1.1   | 550 5.1.1 Destinataire inconnu / unknown recipient OFR_418                                   | USER_UNKNOWN       | true
+            552 | 5.1.1   | 552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417                         | MAILBOX_FULL       | false
+            550 | 5.1.1   | 550 5.1.1 Destinataire archive. Archived recipient. LPN007_420                               | MAILBOX_DISABLED   | false
+            550 | 5.5.0   | 550 5.5.0 Compte destinataire bloque. Recipient account blocked. LPN007_426                  | MAILBOX_DISABLED   | false
+            550 | 5.1.1   | 550 5.1.1 Service refuse, unknown recipient OUK_777                                          | UNDETERMINED       | false
+            550 | -       | 550 Sorry, no user by that name here https://mail.i.ua/err/2/                                | USER_UNKNOWN       | true
+            550 | -       | 550 Mailbox idle for months, see https://mail.i.ua/err/3/                                    | MAILBOX_DISABLED   | false
+            550 | -       | 550 Sender not on the recipient's list https://mail.i.ua/err/10/                             | FILTERED           | false
+            550 | -       | The response was: 550 : User unknown                                                         | FILTERED           | false
+            550 | -       | The response was: 550 <kaito@au-mobile.example>: User unknown                                | USER_UNKNOWN       | true
+            554 | -       | 554 mx.cable-isp.example too many invalid recipients from 192.0.2.9 AUP#CXRCPT               | BLOCKED            | false
+            550 | 5.1.1   | 550 5.1.1 Unknown recipient - IP blocked, see AUP#CXBL                                       | BLOCKED            | false
+            554 | 5.7.1   | 554 5.7.1 Rejected, too many invalid recipients AUP#I-1560                                   | POLICY             | false
+            554 | -       | 554 Your IP is blocked for an hour for mailing too many invalid recipients. IB112            | BLOCKED            | false
+            550 | -       | 550 user unknown - too many bad recipients from your host                                    | BLOCKED            | false
+            554 | -       | 554 delivery error: dd mila.r@yahoo.example is no longer valid. [-5] - mta9.yahoo.example     | MAILBOX_DISABLED   | false
+            550 | 5.1.4   | 550 5.1.4 Recipient address reserved by RFC 2606                                             | USER_UNKNOWN       | true
+            550 | 5.3.2   | 550 5.3.2 STOREDRV.Deliver: Missing or bad StoreDriver MDB properties                        | NOT_ACCEPTING_MAIL | true
+            550 | 5.3.2   | 550 5.3.2 Service not accepting mail from blocked hosts                                      | BLOCKED            | false
+            501 | 5.5.4   | 501 5.5.4 Invalid domain name                                                                | BLOCKED            | false
+            550 | -       | 550 Mailbox unavailable or access denined                                                    | RATE_LIMITED       | false
+            550 | 5.1.1   | 550 5.1.1 RCP-P1 The address you mailed is not one of ours                                   | USER_UNKNOWN       | true
+            550 | 5.1.1   | 550 5.1.1 RCP-P3 Privacy settings of the person you wrote to keep you out                    | FILTERED           | false
+            450 | 4.2.1   | 450 4.2.1 RCP-T4 That account is switched off for now                                        | MAILBOX_DISABLED   | false
+            550 | 5.1.1   | 550 5.1.1 POL-P2 We no longer take mail from your server; no such user                       | BLOCKED            | false
+            -   | -       | 198.51.100.61 does not like recipient.                                                       | USER_UNKNOWN       | true
+            -   | -       | 198.51.100.61 does not like recipient. This message has been in the queue too long.          | EXPIRED            | false
+            """)
+    void aProvidersOwnReplyMeaningDecidesWhetherItSuppresses(@Nullable Integer reply, @Nullable String enhanced,
+                                                            String diagnostic, BounceReason reason, boolean suppresses) {
+        var diagnosis = classifier.classify(reply, enhanced, diagnostic);
+
+        assertThat(diagnosis.reason()).isEqualTo(reason);
+        assertThat(diagnosis.classification().isHardBounce()).isEqualTo(suppresses);
+    }
 
     @ParameterizedTest(name = "\"{0}\"")
     @NullAndEmptySource

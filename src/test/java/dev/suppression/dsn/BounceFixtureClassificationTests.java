@@ -48,6 +48,15 @@ class BounceFixtureClassificationTests {
             aol-user-unknown.eml                              | oldtimer88@aol.example                | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | sonic310-11.consmr.mail.ne1.yahoo.com         | true
             apachejames-no-such-user.eml                      | clara.vine@sorrel.example             | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | james.sorrel.example                          | true
             apachejames-relay-denied.eml                      | dirk.reed@sorrel-partner.example      | POLICY         | RELAYING_DENIED    | UNKNOWN | james.sorrel.example                          | false
+            awkward-final-recipient-empty-original-recipient.eml | ines.moll@quartz-post.example         | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.relay-one.example                          | true
+            awkward-final-recipient-x400-type.eml             | pavel.dvorak@quartz-post.example      | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.relay-one.example                          | true
+            awkward-html-only-notice.eml                      | vera.holm@quartz-post.example         | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.relay-one.example                          | true
+            awkward-no-blank-line-after-headers.eml           | oren.katz@sprucewood-mail.example     | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | 192.0.2.5                                     | true
+            awkward-original-recipient-only.eml               | rhea.sol@quartz-post.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.relay-one.example                          | true
+            awkward-qp-soft-break-in-address.eml              | wenzel.arnulf-longname-for-wrap@quartz-post.example | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.quartz-post.example                        | true
+            awkward-utf16-text.eml                            | yusuf.demir@quartz-post.example       | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.quartz-post.example                        | true
+            awkward-x-failed-recipients-only.eml              | ugo.ferri@quartz-post.example         | UNDETERMINED   | UNDETERMINED       | UNKNOWN | box.relay-one.example                         | false
+            awkward-utf8-bom-before-headers.eml               | zora.quist@larch-mail.example         | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.larch-mail.example                         | true
             barracuda-spam.eml                                | ned.ross@willowbank.example           | POLICY         | BLOCKED            | DATA    | barracuda.willowbank.example                  | false
             barracuda-user-unknown.eml                        | lou.park@willowbank.example           | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | exch.willowbank.example                       | true
             biglobe-mailbox-full.eml                          | aoi.fuji@biglobe-member.example       | MAILBOX_FULL   | MAILBOX_FULL       | UNKNOWN | mail.biglobe-member.example                   | false
@@ -78,6 +87,12 @@ class BounceFixtureClassificationTests {
             dsn-spam-detected.eml                             | tom.baker@contoso-gw.example          | POLICY         | SPAM_DETECTED      | DATA    | aspmx.l.google.com                            | false
             dsn-without-action.eml                            | finn.hay@juniper-isp.example          | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx2.juniper-isp.example                       | true
             dutch.eml                                         | sanne.devries@voorbeeld-bv.example    | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx.voorbeeld-bv.example                       | true
+            forwarded-by-postmaster-fw-exchange.eml           | moritz.engel@cedar-holdings.example   | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | exch01.cedar-holdings.example                 | true
+            forwarded-apple-quoted-exim-blocklisted.eml       | selma.aydin@quarry-hosting.example    | POLICY         | BLOCKED            | RCPT    | mx.quarry-hosting.example                     | false
+            forwarded-attached-postfix-dsn.eml                | arvid.holm@fjordline-mail.example     | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | mx2.fjordline-mail.example                    | true
+            forwarded-german-html-wg.eml                      | lotte.berg@waldhaus-net.example       | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | store.waldhaus-net.example                    | true
+            forwarded-inline-gmail-banner.eml                 | kofi.mensah@lagoon-mail.example       | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | googlemail.com                                | true
+            forwarded-outlook-original-message.eml            | ines.carvalho@brightwater-corp.example | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | bn8pr11mb.brightwater-corp.example            | true
             exchange-2003.eml                                 | d.okafor@tailwind-traders.example     | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mail.tailwind-traders.example                 | true
             exchange-ndr-policy.eml                           | purchasing@northwindtraders.example   | POLICY         | POLICY             | UNKNOWN | am9pr03mb7120.eurprd03.prod.outlook.com       | false
             exchange-ndr.eml                                  | maria.rossi@fourthcoffee.example      | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | ex01.corp.fourthcoffee.example                | true
@@ -182,10 +197,14 @@ class BounceFixtureClassificationTests {
             qmail-host-not-found.eml                          | sara@nowhere-pinecrest.example        | BAD_DOMAIN     | HOST_UNKNOWN       | UNKNOWN | q1.qmail-relay.example                        | true
             qmail-sender-rejected.eml                         | nils.aho@pinecrest.example            | POLICY         | POLICY             | MAIL    | 192.0.2.41                                    | false
             qmail.eml                                         | peter.smith@litware.example           | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | 192.0.2.81                                    | true
+            qmail-does-not-like-recipient-without-reply.eml   | tariq.nasser@moorland-isp.example     | USER_UNKNOWN   | USER_UNKNOWN       | RCPT    | 198.51.100.61                                 | true
+            qmail-onhold-queue-too-long.eml                   | ylva.strand@moorland-isp.example      | UNDETERMINED   | UNDETERMINED       | RCPT    | 198.51.100.62                                 | false
+            receivingses-mailbox-does-not-exist.eml           | kenji.mori@inbound-rules.example      | UNDETERMINED   | FILTERED           | UNKNOWN | a27-41.smtp-out.us-west-2.amazonses.com       | false
+            receivingses-message-too-large.eml                | tove.berg@inbound-rules.example       | POLICY         | MESSAGE_TOO_BIG    | UNKNOWN | a27-41.smtp-out.us-west-2.amazonses.com       | false
             qmail.eml                                         | info@qmail-host.example               | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.qmail-host.example                         | true
             sendgrid-expired.eml                              | lee.hart@slowriver.example            | TRANSIENT      | EXPIRED            | UNKNOWN | mx.slowriver.example                          | false
             sendgrid-user-unknown.eml                         | mo.hale@slowriver.example             | USER_UNKNOWN   | USER_UNKNOWN       | UNKNOWN | mx.slowriver.example                          | true
-            sendmail-dsn-generic-mailbox-status.eml           | yuki.sato@mobile-carrier.example      | USER_UNKNOWN   | USER_UNKNOWN       | DATA    | mx3.mobile-carrier.example                    | false
+            sendmail-dsn-generic-mailbox-status.eml           | yuki.sato@mobile-carrier.example      | UNDETERMINED   | FILTERED           | DATA    | mx3.mobile-carrier.example                    | false
             sendmail-dsn-mailbox-full.eml                     | anna.berg@oakridge.example            | MAILBOX_FULL   | MAILBOX_FULL       | RCPT    | mx.oakridge.example                           | false
             sendmail-dsn-moved.eml                            | g.russo@adventure-works.example       | USER_UNKNOWN   | MAILBOX_MOVED      | RCPT    | mx.adventure-works.example                    | true
             sendmail-plain-sender-rejected-at-mail.eml        | jan.ek@oakridge.example               | POLICY         | SENDER_REJECTED    | MAIL    | mx.oakridge.example                           | false
@@ -292,6 +311,15 @@ class BounceFixtureClassificationTests {
             aol-user-unknown.eml                              | AOL
             apachejames-no-such-user.eml                      | Apache James
             apachejames-relay-denied.eml                      | Apache James
+            awkward-final-recipient-empty-original-recipient.eml  | Postfix (RFC 3464)
+            awkward-final-recipient-x400-type.eml                 | Postfix (RFC 3464)
+            awkward-html-only-notice.eml                          | mailer daemon
+            awkward-no-blank-line-after-headers.eml               | mailer daemon
+            awkward-original-recipient-only.eml                   | Postfix (RFC 3464)
+            awkward-qp-soft-break-in-address.eml                  | Postfix
+            awkward-utf16-text.eml                                | Postfix
+            awkward-x-failed-recipients-only.eml                  | mailer daemon
+            awkward-utf8-bom-before-headers.eml                   | Postfix
             barracuda-spam.eml                                | Barracuda (RFC 3464)
             barracuda-user-unknown.eml                        | Barracuda (RFC 3464)
             biglobe-mailbox-full.eml                          | BIGLOBE
@@ -320,6 +348,12 @@ class BounceFixtureClassificationTests {
             dsn-spam-detected.eml                             | Postfix (RFC 3464)
             dsn-without-action.eml                            | RFC 3464
             dutch.eml                                         | Dutch
+            forwarded-by-postmaster-fw-exchange.eml           | Microsoft Exchange 2007+
+            forwarded-apple-quoted-exim-blocklisted.eml       | Exim
+            forwarded-attached-postfix-dsn.eml                | Postfix (RFC 3464)
+            forwarded-german-html-wg.eml                      | Postfix
+            forwarded-inline-gmail-banner.eml                 | Gmail
+            forwarded-outlook-original-message.eml            | Microsoft Exchange 2007+
             exchange-2003.eml                                 | Microsoft Exchange 2003
             exchange-ndr-policy.eml                           | Microsoft 365 (RFC 3464)
             exchange-ndr.eml                                  | Microsoft Exchange 2007+
@@ -423,6 +457,10 @@ class BounceFixtureClassificationTests {
             qmail-host-not-found.eml                          | qmail
             qmail-sender-rejected.eml                         | qmail
             qmail.eml                                         | qmail
+            qmail-does-not-like-recipient-without-reply.eml   | qmail
+            qmail-onhold-queue-too-long.eml                   | qmail
+            receivingses-mailbox-does-not-exist.eml           | Amazon SES (receiving) (RFC 3464)
+            receivingses-message-too-large.eml                | Amazon SES (receiving) (RFC 3464)
             sendgrid-expired.eml                              | SendGrid (RFC 3464)
             sendgrid-user-unknown.eml                         | SendGrid (RFC 3464)
             sendmail-dsn-generic-mailbox-status.eml           | Sendmail (RFC 3464)
@@ -552,6 +590,7 @@ class BounceFixtureClassificationTests {
             auto-reply-out-of-office.eml | AUTO_REPLY
             auto-reply-vacation.eml      | AUTO_REPLY
             auto-reply-german.eml        | AUTO_REPLY
+            forwarded-ordinary-mail.eml  | ORDINARY_MAIL
             challenge-response.eml       | CHALLENGE_RESPONSE
             arf-feedback-report.eml      | FEEDBACK_REPORT
             read-receipt.eml             | READ_RECEIPT
