@@ -40,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BounceClassifier {
 
+    /**
+     * What a layout adds to a diagnostic that the recipient domain's own receipt rule produced (Amazon SES
+     * receiving), whatever template the rule chose: the classifier reads it as the recipient's filter, never as a
+     * finding that the mailbox does not exist.
+     */
+    public static final String RECEIPT_RULE_NOTE = "bounced by a receipt rule of the recipient's domain";
+
     /** Rejections of our own envelope sender: a sending-side problem, whatever code and wording come with it. */
     private static final List<String> SENDER_REJECTED_PHRASES = List.of(
             "sender address rejected", "sender verify failed", "verification failed for",
@@ -129,8 +136,7 @@ public final class BounceClassifier {
                     "refused due to recipient preferences", "only accepting mail from specific",
                     "blocked by the recipient", "refuse to receive mail", "account is protected by",
                     "not found recipient account", "is not accepting any mail", "restricted sms e-mail",
-                    // Amazon SES receiving: a bounce its customer's receipt rule sent, whatever template it chose.
-                    "receipt rule of the recipient's domain"),
+                    RECEIPT_RULE_NOTE),
             // Postfix's access table refusing the recipient by name; read before the bare "access denied" below.
             new Rule(USER_UNKNOWN, "recipient address rejected: access denied"),
             new Rule(BLOCKED, "blocked", "banned", "access denied", "denied by", "refused by",

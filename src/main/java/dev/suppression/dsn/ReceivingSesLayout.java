@@ -1,5 +1,6 @@
 package dev.suppression.dsn;
 
+import dev.suppression.classification.BounceClassifier;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +14,7 @@ final class ReceivingSesLayout implements BounceLayout {
 
     /** The console's template wording, as the rule's owner picked it. */
     private static final String MAILBOX_DOES_NOT_EXIST = "mailbox does not exist";
-    static final String RECEIPT_RULE_NOTE = " (bounced by a receipt rule of the recipient's domain)";
+    static final String RECEIPT_RULE_NOTE = " (" + BounceClassifier.RECEIPT_RULE_NOTE + ")";
 
     @Override
     public String name() {
