@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,26 +120,24 @@ public class DomainClusters {
             return Map.of();
         }
         var names = bounces.stream().map(b -> b.domain().value()).distinct().sorted().toArray(String[]::new);
+        var now = clock.instant();
         var states = new HashMap<String, DomainRows.PauseState>();
+        var windowStarts = new HashMap<String, Instant>();
         for (var name : names) {
             var state = locked.state(name);
             if (state == null) {
                 throw new IllegalStateException("domain " + name + " must be locked before a bounce is counted");
             }
             states.put(name, state);
-        }
-        var now = clock.instant();
-        var windowStarts = new HashMap<String, Instant>();
-        for (var name : names) {
-            windowStarts.put(name, windowStart(states.get(name).resumedAt(), now));
+            windowStarts.put(name, windowStart(state.resumedAt(), now));
         }
         var counts = bouncedAddresses.countSince(windowStarts);
         var statuses = new HashMap<String, DomainStatus>();
         // The alerts below name the rejecting hosts: the domains that need them are found first and read in one
         // query, and their clusters noted in one update, so the domain locks are not held through a round trip
         // per domain.
-        var pausedNow = new ArrayList<String>();
-        var clusteredNow = new ArrayList<String>();
+        var pausedNow = new HashSet<String>();
+        var clusteredNow = new HashSet<String>();
         for (var name : names) {
             long count = counts.getOrDefault(name, 0L);
             var windowStart = windowStarts.get(name);
@@ -170,10 +167,12 @@ public class DomainClusters {
         }
         rows.noteClusters(clusteredNow.toArray(String[]::new), now);
         var alerted = new HashMap<String, Instant>();
-        pausedNow.forEach(name -> alerted.put(name, windowStarts.get(name)));
-        clusteredNow.forEach(name -> alerted.put(name, windowStarts.get(name)));
+        for (var name : names) {
+            if (pausedNow.contains(name) || clusteredNow.contains(name)) {
+                alerted.put(name, windowStarts.get(name));
+            }
+        }
         var hosts = bouncedAddresses.rejectingHostsSince(alerted);
-        var clustered = new HashSet<>(clusteredNow);
         for (var name : names) {
             var status = statuses.get(name);
             var rejectingHosts = hosts.getOrDefault(name, List.of());
@@ -181,7 +180,7 @@ public class DomainClusters {
                 events.publishEvent(new DomainPaused(new DomainName(name), status.distinctAddresses(),
                         status.windowStart(), now, rejectingHosts));
             }
-            if (clustered.contains(name)) {
+            if (clusteredNow.contains(name)) {
                 events.publishEvent(new ClusterFormed(new DomainName(name), status.level(), status.distinctAddresses(),
                         status.windowStart(), now, rejectingHosts));
             }
